@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ReturnLoop.Features.Accounts;
+using ReturnLoop.Features.AfterSales;
+using ReturnLoop.Features.Balances;
+using ReturnLoop.Features.Catalog;
+using ReturnLoop.Features.DistributionOrders;
+using ReturnLoop.Features.DistributionReturns;
+using ReturnLoop.Features.Inventory;
+using ReturnLoop.Features.Partnerships;
+using ReturnLoop.Features.Refunds;
+using ReturnLoop.Features.SupplierReturns;
+using ReturnLoop.Features.Timeline;
+using ReturnLoop.Features.Warehouses;
+using ReturnLoop.Infrastructure;
+using ReturnLoop.Infrastructure.Idempotency;
+
+namespace ReturnLoop.Data;
+
+/// <summary>The unit of work: use cases change entities and call SaveChanges once, in one transaction.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<Warehouse> Warehouses => Set<Warehouse>();
+    public DbSet<SupplierSku> SupplierSkus => Set<SupplierSku>();
+    public DbSet<MerchantSku> MerchantSkus => Set<MerchantSku>();
+    public DbSet<StockLevel> StockLevels => Set<StockLevel>();
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<DistributionOrder> DistributionOrders => Set<DistributionOrder>();
+    public DbSet<OrderSettlement> OrderSettlements => Set<OrderSettlement>();
+    public DbSet<AfterSalesOrder> AfterSalesOrders => Set<AfterSalesOrder>();
+    public DbSet<DistributionReturn> DistributionReturns => Set<DistributionReturn>();
+    public DbSet<SupplierReturn> SupplierReturns => Set<SupplierReturn>();
+    public DbSet<RefundOrder> RefundOrders => Set<RefundOrder>();
+    public DbSet<PaymentProof> PaymentProofs => Set<PaymentProof>();
+    public DbSet<CustomerBalance> CustomerBalances => Set<CustomerBalance>();
+    public DbSet<BalanceLedgerEntry> BalanceLedger => Set<BalanceLedgerEntry>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money is exact on both databases: hundredths in a 64-bit integer (see Money).
+        configurationBuilder.Properties<decimal>().HaveConversion<MoneyConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no time type: UTC ticks as an integer compare and sort like the instants they are.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        ModelConventions.BumpVersions(ChangeTracker);
+        return base.SaveChangesAsync(cancellationToken);
+    }
+
+    public override int SaveChanges()
+    {
+        ModelConventions.BumpVersions(ChangeTracker);
+        return base.SaveChanges();
+    }
+
+    private sealed class MoneyConverter() : ValueConverter<decimal, long>(v => Money.ToStorage(v), v => Money.FromStorage(v));
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+}

@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace ReturnLoop.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "ReturnLoop";
+
+    /// <summary>
+    /// SQLite in a file under the app's data folder by default; PostgreSQL when <c>Database:Provider=Postgres</c>.
+    /// Each provider has its own generated migrations project.
+    /// </summary>
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+        {
+            var folder = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Database:DataFolder"] ?? "App_Data");
+            Directory.CreateDirectory(folder);
+            connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "returnloop.db") }.ToString();
+        }
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException($"Database:Provider is {provider}: set ConnectionStrings:{ConnectionStringName}.");
+
+        builder.Services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString));
+        builder.Services.AddSingleton(new DatabaseInfo(provider));
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return builder;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly("ReturnLoop.Migrations.Sqlite"));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("ReturnLoop.Migrations.Postgres"));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
+        }
+        options.ReplaceService<IMigrationsAssembly, NamedMigrationsAssembly>();
+    }
+
+    /// <summary>Applies pending migrations at start-up. EF Core takes a database lock, so several instances may start at once.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // Readers do not block the writer and the writer does not block readers.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}
+
+public sealed record DatabaseInfo(DatabaseProvider Provider);

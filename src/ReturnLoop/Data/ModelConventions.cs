@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ReturnLoop.Data;
+
+public static class ModelConventions
+{
+    private const string VersionProperty = "Version";
+
+    /// <summary>
+    /// Optimistic concurrency for an aggregate that two writers may race on (two pushes, two stock-ins,
+    /// a cancel against a stock-in): every update checks and bumps a version, so the loser gets a conflict and retries.
+    /// </summary>
+    public static void HasVersion<T>(this EntityTypeBuilder<T> builder) where T : class =>
+        builder.Property<int>(VersionProperty).IsConcurrencyToken();
+
+    internal static void BumpVersions(ChangeTracker tracker)
+    {
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State != EntityState.Modified || entry.Metadata.FindProperty(VersionProperty) is null) continue;
+            var version = entry.Property(VersionProperty);
+            version.CurrentValue = (int)version.OriginalValue! + 1;
+        }
+    }
+}

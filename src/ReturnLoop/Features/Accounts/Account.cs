@@ -1,0 +1,85 @@
+using ReturnLoop.Infrastructure;
+
+namespace ReturnLoop.Features.Accounts;
+
+/// <summary>A seller (tenant). One account may be a supplier to some partners and a distributor to others.</summary>
+public sealed class Account
+{
+    private Account() { }
+
+    public string Id { get; private set; } = Ids.New();
+    public string Name { get; private set; } = "";
+    /// <summary>Base currency: a supplier's prices, fees, refunds and customer balances are in it.</summary>
+    public string Currency { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Distributor setting: push a new return &amp; stock-in – distribution at once (default off).</summary>
+    public bool AutoPushReturns { get; private set; }
+
+    /// <summary>Supplier's Distribution Charge Settings: the fee per shipped order.</summary>
+    public decimal DistributionFee { get; private set; }
+
+    /// <summary>Supplier's Distribution Charge Settings: the fee per return, frozen onto each refund order.</summary>
+    public decimal ReturnHandlingFee { get; private set; }
+
+    public static Account Create(string name, string currency, DateTimeOffset now) =>
+        new() { Name = name.Trim(), Currency = currency, CreatedAt = now };
+
+    public void SetAutoPush(bool on)
+    {
+        AutoPushReturns = on;
+    }
+
+    public void SetChargeSettings(decimal distributionFee, decimal returnHandlingFee)
+    {
+        DistributionFee = distributionFee;
+        ReturnHandlingFee = returnHandlingFee;
+    }
+}
+
+public sealed class User
+{
+    private User() { }
+
+    public string Id { get; private set; } = Ids.New();
+    public string AccountId { get; private set; } = "";
+    /// <summary>Lower-cased; unique across the product, it is the login.</summary>
+    public string Email { get; private set; } = "";
+    public string PasswordHash { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static User Create(string accountId, string email, DateTimeOffset now) =>
+        new() { AccountId = accountId, Email = NormalizeEmail(email), CreatedAt = now };
+
+    public void SetPasswordHash(string hash) => PasswordHash = hash;
+
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+}
+
+/// <summary>An API key of one user. Only its SHA-256 hash is stored; the key itself is shown once.</summary>
+public sealed class ApiKey
+{
+    private ApiKey() { }
+
+    public string Id { get; private set; } = Ids.New();
+    public string AccountId { get; private set; } = "";
+    public string UserId { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    /// <summary>The first characters of the key, so a user can tell keys apart without the secret.</summary>
+    public string Prefix { get; private set; } = "";
+    public string Hash { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public static ApiKey Create(User user, string name, string key, DateTimeOffset now) => new()
+    {
+        AccountId = user.AccountId,
+        UserId = user.Id,
+        Name = name,
+        Prefix = key[..Math.Min(12, key.Length)],
+        Hash = ApiKeys.Hash(key),
+        CreatedAt = now,
+    };
+
+    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ReturnLoop.Features.Accounts;
+
+public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IEntityTypeConfiguration<User>, IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<Account> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Currency).HasMaxLength(3);
+    }
+
+    public void Configure(EntityTypeBuilder<User> b)
+    {
+        b.HasIndex(x => x.Email).IsUnique();
+        b.HasIndex(x => x.AccountId);
+        b.Property(x => x.Email).HasMaxLength(320);
+    }
+
+    public void Configure(EntityTypeBuilder<ApiKey> b)
+    {
+        b.HasIndex(x => x.Hash).IsUnique();
+        b.HasIndex(x => x.AccountId);
+        b.Property(x => x.Hash).HasMaxLength(64);
+    }
+}

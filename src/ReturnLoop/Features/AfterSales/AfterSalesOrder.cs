@@ -1,0 +1,137 @@
+using ReturnLoop.Features.DistributionOrders;
+using ReturnLoop.Infrastructure;
+
+namespace ReturnLoop.Features.AfterSales;
+
+public enum AfterSalesType { ReturnAndRefund, RefundOnly, Exchange, AbnormalReturn }
+
+public enum AfterSalesStatus { ToConfirm, ConfirmReturn, ReceivedReturn, RefundProcessing, Completed, Cancelled }
+
+/// <summary>
+/// The distributor's record of a return/refund request: from a marketplace, entered by hand, or an abnormal return.
+/// A platform request is the same entity with its source and the platform's own id (unique per shop).
+/// </summary>
+public sealed class AfterSalesOrder
+{
+    private readonly List<AfterSalesLine> _lines = [];
+
+    private AfterSalesOrder() { }
+
+    public string Id { get; private set; } = Ids.New();
+    public string DistributorAccountId { get; private set; } = "";
+    public string SupplierAccountId { get; private set; } = "";
+    public string DistributionOrderId { get; private set; } = "";
+    public string ShippingWarehouseId { get; private set; } = "";
+    /// <summary>Copied from the original order so the list can be searched without a join.</summary>
+    public string? MarketplaceOrderNo { get; private set; }
+    public Platform Source { get; private set; }
+    public AfterSalesType Type { get; private set; }
+    public AfterSalesStatus Status { get; private set; }
+    public string? Reason { get; private set; }
+    public string? ShopId { get; private set; }
+    /// <summary>The platform's return id (return_sn, return_id, reverse_order_id); unique per shop.</summary>
+    public string? PlatformReturnId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public string? DistributionReturnId { get; private set; }
+    public IReadOnlyList<AfterSalesLine> Lines => _lines;
+
+    /// <summary>Only types that bring goods back create a return &amp; stock-in – distribution (domain.md, Decision).</summary>
+    public bool BringsGoodsBack => Type != AfterSalesType.RefundOnly;
+
+    public bool CanApprove => Status == AfterSalesStatus.ToConfirm;
+
+    /// <summary>Cancelling is allowed until a refund order exists; after stock-in it is recorded but the recall fails.</summary>
+    public bool CanCancel => Status is AfterSalesStatus.ToConfirm or AfterSalesStatus.ConfirmReturn or AfterSalesStatus.ReceivedReturn;
+
+    public bool CanCompleteRefundOnly => Type == AfterSalesType.RefundOnly && Status == AfterSalesStatus.RefundProcessing;
+
+    public static AfterSalesOrder Create(DistributionOrder order, Platform source, AfterSalesType type, string? reason,
+        IEnumerable<AfterSalesLine> lines, DateTimeOffset now, string? shopId = null, string? platformReturnId = null)
+    {
+        if (!order.IsShipped) throw DomainError.StateNotAllowed("create an after-sales order for", order.Status);
+        var aso = new AfterSalesOrder
+        {
+            DistributorAccountId = order.DistributorAccountId,
+            SupplierAccountId = order.SupplierAccountId,
+            DistributionOrderId = order.Id,
+            ShippingWarehouseId = order.WarehouseId,
+            MarketplaceOrderNo = order.MarketplaceOrderNo,
+            Source = source,
+            Type = type,
+            // An abnormal return has nothing to confirm: the parcel is already coming back.
+            Status = type == AfterSalesType.AbnormalReturn ? AfterSalesStatus.ConfirmReturn : AfterSalesStatus.ToConfirm,
+            Reason = reason,
+            ShopId = shopId,
+            PlatformReturnId = platformReturnId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        aso._lines.AddRange(lines);
+        if (aso._lines.Count == 0) throw DomainError.Validation("lines", "At least one line.");
+        return aso;
+    }
+
+    /// <summary>ToConfirm → ConfirmReturn, or straight to RefundProcessing for a refund without goods.</summary>
+    public void Approve(DateTimeOffset now)
+    {
+        if (!CanApprove) throw DomainError.StateNotAllowed("approve", Status);
+        Status = BringsGoodsBack ? AfterSalesStatus.ConfirmReturn : AfterSalesStatus.RefundProcessing;
+        UpdatedAt = now;
+    }
+
+    public void AttachDistributionReturn(string distributionReturnId) => DistributionReturnId = distributionReturnId;
+
+    public void Cancel(DateTimeOffset now)
+    {
+        if (!CanCancel) throw DomainError.StateNotAllowed("cancel", Status);
+        Status = AfterSalesStatus.Cancelled;
+        UpdatedAt = now;
+    }
+
+    // The supplier's steps move the distributor's order along. A cancelled order stays cancelled: the buyer's word is final.
+
+    public void MarkReceived(DateTimeOffset now) => Move(AfterSalesStatus.ConfirmReturn, AfterSalesStatus.ReceivedReturn, now);
+
+    public void MarkRefundProcessing(DateTimeOffset now) => Move(AfterSalesStatus.ReceivedReturn, AfterSalesStatus.RefundProcessing, now);
+
+    public void MarkRefundVoided(DateTimeOffset now) => Move(AfterSalesStatus.RefundProcessing, AfterSalesStatus.ReceivedReturn, now);
+
+    public void MarkCompleted(DateTimeOffset now)
+    {
+        if (Status is AfterSalesStatus.ReceivedReturn or AfterSalesStatus.RefundProcessing)
+        {
+            Status = AfterSalesStatus.Completed;
+            UpdatedAt = now;
+        }
+    }
+
+    /// <summary>A refund-only request is finished when the refund to the buyer is done.</summary>
+    public void CompleteRefundOnly(DateTimeOffset now)
+    {
+        if (!CanCompleteRefundOnly) throw DomainError.StateNotAllowed("complete", Status);
+        Status = AfterSalesStatus.Completed;
+        UpdatedAt = now;
+    }
+
+    private void Move(AfterSalesStatus from, AfterSalesStatus to, DateTimeOffset now)
+    {
+        if (Status != from) return;
+        Status = to;
+        UpdatedAt = now;
+    }
+}
+
+public sealed class AfterSalesLine
+{
+    private AfterSalesLine() { }
+
+    public AfterSalesLine(string merchantSkuCode, int quantity)
+    {
+        MerchantSkuCode = merchantSkuCode;
+        Quantity = quantity;
+    }
+
+    public string MerchantSkuCode { get; private set; } = "";
+    public int Quantity { get; private set; }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ReturnLoop.Data;
+
+namespace ReturnLoop.Features.AfterSales;
+
+public sealed class AfterSalesOrderConfiguration : IEntityTypeConfiguration<AfterSalesOrder>
+{
+    public void Configure(EntityTypeBuilder<AfterSalesOrder> b)
+    {
+        b.HasVersion();
+        b.Ignore(x => x.BringsGoodsBack);
+        b.OwnsMany(x => x.Lines, l => l.ToJson());
+        b.Navigation(x => x.Lines).HasField("_lines");
+        // The list pages newest first within each filter: these lead with the account and end with the id.
+        b.HasIndex(x => new { x.DistributorAccountId, x.Id });
+        b.HasIndex(x => new { x.DistributorAccountId, x.Status, x.Id });
+        b.HasIndex(x => new { x.DistributorAccountId, x.SupplierAccountId, x.Id });
+        b.HasIndex(x => new { x.DistributorAccountId, x.ShippingWarehouseId, x.Id });
+        b.HasIndex(x => new { x.DistributorAccountId, x.MarketplaceOrderNo });
+        b.HasIndex(x => x.DistributionOrderId);
+        // The platform's own return id is unique per shop: ingesting a return twice updates one order.
+        b.HasIndex(x => new { x.DistributorAccountId, x.Source, x.ShopId, x.PlatformReturnId }).IsUnique();
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ReturnLoop.Data;
+
+namespace ReturnLoop.Features.DistributionOrders;
+
+public sealed class DistributionOrderConfiguration : IEntityTypeConfiguration<DistributionOrder>, IEntityTypeConfiguration<OrderSettlement>
+{
+    public void Configure(EntityTypeBuilder<DistributionOrder> b)
+    {
+        b.HasVersion();
+        b.Ignore(x => x.UnsettledAmount);
+        b.OwnsMany(x => x.Lines, l => l.ToJson());
+        b.Navigation(x => x.Lines).HasField("_lines");
+        b.HasIndex(x => new { x.DistributorAccountId, x.Id });
+        b.HasIndex(x => new { x.SupplierAccountId, x.Id });
+        // A marketplace order number is unique per shop; manual orders may leave both empty.
+        b.HasIndex(x => new { x.DistributorAccountId, x.Platform, x.ShopId, x.MarketplaceOrderNo }).IsUnique();
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.ToTable(t => t.HasCheckConstraint("CK_DistributionOrders_Settled", "\"SettledAmount\" >= 0 AND \"SettledAmount\" <= \"StockOutAmount\""));
+    }
+
+    public void Configure(EntityTypeBuilder<OrderSettlement> b)
+    {
+        b.HasIndex(x => new { x.DistributionOrderId, x.Id });
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ReturnLoop.Data;
+
+namespace ReturnLoop.Features.DistributionReturns;
+
+public sealed class DistributionReturnConfiguration : IEntityTypeConfiguration<DistributionReturn>
+{
+    public void Configure(EntityTypeBuilder<DistributionReturn> b)
+    {
+        b.HasVersion();
+        b.OwnsOne(x => x.PushFailure, f => f.ToJson());
+        b.OwnsOne(x => x.RecallFailure, f => f.ToJson());
+        b.OwnsMany(x => x.Lines, l => l.ToJson());
+        b.Navigation(x => x.Lines).HasField("_lines");
+        b.HasIndex(x => x.AfterSalesOrderId).IsUnique();
+        b.HasIndex(x => new { x.DistributorAccountId, x.Status, x.Id });
+        b.HasIndex(x => new { x.DistributorAccountId, x.SupplierAccountId, x.Id });
+        b.HasIndex(x => new { x.DistributorAccountId, x.Id });
+    }
+}

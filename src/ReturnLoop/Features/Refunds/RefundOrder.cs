@@ -1,0 +1,155 @@
+using ReturnLoop.Features.DistributionOrders;
+using ReturnLoop.Features.SupplierReturns;
+using ReturnLoop.Infrastructure;
+
+namespace ReturnLoop.Features.Refunds;
+
+public enum RefundMethod { CustomerBalance, BankTransfer }
+
+public enum RefundStatus { AwaitingConfirmation, NotReceived, Completed, Voided }
+
+public sealed record BankAccount(string BankName, string AccountName, string AccountNumber);
+
+/// <summary>
+/// The supplier's refund to the distributor for a received return. Its amounts are frozen when it is created:
+/// later changes to the charge settings or the order do not alter it.
+/// </summary>
+public sealed class RefundOrder
+{
+    private RefundOrder() { }
+
+    public string Id { get; private set; } = Ids.New();
+    public string SupplierAccountId { get; private set; } = "";
+    public string DistributorAccountId { get; private set; } = "";
+    public string SupplierReturnId { get; private set; } = "";
+    public string AfterSalesOrderId { get; private set; } = "";
+    public string DistributionOrderId { get; private set; } = "";
+    public string Currency { get; private set; } = "";
+    public decimal ReturnAmount { get; private set; }
+    public decimal ReturnHandlingFee { get; private set; }
+    /// <summary>What was unsettled on the original order when this was created, before this refund settled any of it.</summary>
+    public decimal UnsettledAmount { get; private set; }
+    public decimal ExchangeAmount { get; private set; }
+    public decimal RefundableAmount { get; private set; }
+    /// <summary>How much of the unsettled amount this refund settled on the original order.</summary>
+    public decimal SettledOnOrder { get; private set; }
+    public RefundMethod Method { get; private set; }
+    public RefundStatus Status { get; private set; }
+    public BankAccount? BankAccount { get; private set; }
+    public bool HasPaymentProof { get; private set; }
+    public DateTimeOffset? PaymentProofUploadedAt { get; private set; }
+    public string? NotReceivedNote { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public DateTimeOffset? VoidedAt { get; private set; }
+
+    public bool IsOpen => Status is RefundStatus.AwaitingConfirmation or RefundStatus.NotReceived;
+    public bool CanUploadProof => Method == RefundMethod.BankTransfer && IsOpen;
+    public bool CanConfirmReceipt => Method == RefundMethod.BankTransfer && IsOpen;
+    public bool CanReportNotReceived => Method == RefundMethod.BankTransfer && Status == RefundStatus.AwaitingConfirmation;
+    public bool CanVoid => IsOpen;
+
+    /// <summary>
+    /// Creates the refund for a received return. A customer-balance refund is completed at once; a bank transfer
+    /// waits for the distributor to confirm receipt.
+    /// </summary>
+    public static RefundOrder Create(SupplierReturn ret, DistributionOrder order, decimal returnHandlingFee, decimal exchangeAmount,
+        RefundMethod method, BankAccount? bankAccount, DateTimeOffset now)
+    {
+        if (!ret.CanCreateRefund)
+        {
+            if (ret.ActiveRefundOrderId is not null)
+                throw new DomainError(StatusCodes.Status409Conflict, "refund.already_exists", "This return already has a refund order.");
+            throw DomainError.StateNotAllowed("create a refund order for", ret.Status);
+        }
+        if (method == RefundMethod.BankTransfer && bankAccount is null)
+            throw DomainError.Validation("bankAccount", "Required for a bank transfer.");
+
+        var returnAmount = ret.ReturnAmount;
+        var unsettled = order.UnsettledAmount;
+        var refund = new RefundOrder
+        {
+            SupplierAccountId = ret.SupplierAccountId,
+            DistributorAccountId = ret.DistributorAccountId,
+            SupplierReturnId = ret.Id,
+            AfterSalesOrderId = ret.AfterSalesOrderId,
+            DistributionOrderId = order.Id,
+            Currency = ret.Currency,
+            ReturnAmount = returnAmount,
+            ReturnHandlingFee = returnHandlingFee,
+            UnsettledAmount = unsettled,
+            ExchangeAmount = exchangeAmount,
+            RefundableAmount = RefundCalculator.Refundable(returnAmount, unsettled, exchangeAmount, returnHandlingFee),
+            SettledOnOrder = RefundCalculator.SettlesOfUnsettled(returnAmount, unsettled, exchangeAmount, returnHandlingFee),
+            Method = method,
+            Status = method == RefundMethod.CustomerBalance ? RefundStatus.Completed : RefundStatus.AwaitingConfirmation,
+            BankAccount = method == RefundMethod.BankTransfer ? bankAccount : null,
+            CreatedAt = now,
+            CompletedAt = method == RefundMethod.CustomerBalance ? now : null,
+        };
+        ret.AttachRefund(refund.Id, completed: refund.Status == RefundStatus.Completed, now);
+        return refund;
+    }
+
+    public void AttachPaymentProof(DateTimeOffset now)
+    {
+        if (!CanUploadProof) throw DomainError.StateNotAllowed("upload a payment proof for", Status);
+        HasPaymentProof = true;
+        PaymentProofUploadedAt = now;
+        // A new proof answers a "not received" report: it goes back to the distributor to confirm.
+        Status = RefundStatus.AwaitingConfirmation;
+    }
+
+    public void ConfirmReceipt(DateTimeOffset now)
+    {
+        if (!CanConfirmReceipt) throw DomainError.StateNotAllowed("confirm receipt of", Status);
+        Status = RefundStatus.Completed;
+        CompletedAt = now;
+    }
+
+    public void ReportNotReceived(string? note)
+    {
+        if (!CanReportNotReceived) throw DomainError.StateNotAllowed("report not received for", Status);
+        Status = RefundStatus.NotReceived;
+        NotReceivedNote = note;
+    }
+
+    public void Void(DateTimeOffset now)
+    {
+        if (!CanVoid) throw DomainError.StateNotAllowed("void", Status);
+        Status = RefundStatus.Voided;
+        VoidedAt = now;
+    }
+}
+
+/// <summary>The bank-transfer proof the supplier uploads, kept in the database beside its refund order.</summary>
+public sealed class PaymentProof
+{
+    private PaymentProof() { }
+
+    public PaymentProof(string refundOrderId, string fileName, string contentType, byte[] content, DateTimeOffset now)
+    {
+        RefundOrderId = refundOrderId;
+        FileName = fileName;
+        ContentType = contentType;
+        Content = content;
+        Size = content.Length;
+        UploadedAt = now;
+    }
+
+    public string RefundOrderId { get; private set; } = "";
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public int Size { get; private set; }
+    public byte[] Content { get; private set; } = [];
+    public DateTimeOffset UploadedAt { get; private set; }
+
+    public void Replace(string fileName, string contentType, byte[] content, DateTimeOffset now)
+    {
+        FileName = fileName;
+        ContentType = contentType;
+        Content = content;
+        Size = content.Length;
+        UploadedAt = now;
+    }
+}

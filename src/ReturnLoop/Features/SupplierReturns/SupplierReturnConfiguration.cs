@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ReturnLoop.Data;
+
+namespace ReturnLoop.Features.SupplierReturns;
+
+public sealed class SupplierReturnConfiguration : IEntityTypeConfiguration<SupplierReturn>
+{
+    public void Configure(EntityTypeBuilder<SupplierReturn> b)
+    {
+        b.HasVersion();
+        b.Ignore(x => x.ReturnAmount);
+        b.OwnsMany(x => x.Lines, l => l.ToJson());
+        b.Navigation(x => x.Lines).HasField("_lines");
+        // Exactly once: one supplier return per pushed distribution return, whatever races.
+        b.HasIndex(x => x.DistributionReturnId).IsUnique();
+        b.HasIndex(x => x.AfterSalesOrderId);
+        b.HasIndex(x => new { x.SupplierAccountId, x.Id });
+        b.HasIndex(x => new { x.SupplierAccountId, x.Status, x.Id });
+        b.HasIndex(x => new { x.SupplierAccountId, x.DistributorAccountId, x.Id });
+        b.Property(x => x.Currency).HasMaxLength(3);
+    }
+}

@@ -1,0 +1,30 @@
+using ReturnLoop.Infrastructure;
+
+namespace ReturnLoop.Features.Timeline;
+
+public enum Side { Distributor, Supplier, Platform, System }
+
+/// <summary>What either side did to one after-sales order and its return, and when. Both sides see it.</summary>
+public sealed class TimelineEntry
+{
+    private TimelineEntry() { }
+
+    public TimelineEntry(string afterSalesOrderId, Side side, string? actorAccountId, string @event, string message, DateTimeOffset at)
+    {
+        AfterSalesOrderId = afterSalesOrderId;
+        Side = side;
+        ActorAccountId = actorAccountId;
+        Event = @event;
+        Message = message;
+        At = at;
+    }
+
+    public string Id { get; private set; } = Ids.New();
+    public string AfterSalesOrderId { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+    public Side Side { get; private set; }
+    public string? ActorAccountId { get; private set; }
+    /// <summary>A stable name: Created, Approved, Pushed, PushFailed, Cancelled, Recalled, RecallFailed, StockedIn, RefundCreated …</summary>
+    public string Event { get; private set; } = "";
+    public string Message { get; private set; } = "";
+}
