@@ -1,6 +1,15 @@
 using ReturnLoop.Data;
 using ReturnLoop.Features.Accounts;
+using ReturnLoop.Features.AfterSales;
+using ReturnLoop.Features.Balances;
+using ReturnLoop.Features.Catalog;
+using ReturnLoop.Features.DistributionOrders;
+using ReturnLoop.Features.DistributionReturns;
+using ReturnLoop.Features.Inventory;
 using ReturnLoop.Features.Partnerships;
+using ReturnLoop.Features.Refunds;
+using ReturnLoop.Features.SupplierReturns;
+using ReturnLoop.Features.Warehouses;
 using ReturnLoop.Infrastructure;
 using ReturnLoop.Infrastructure.Auth;
 using ReturnLoop.Infrastructure.Idempotency;
@@ -11,6 +20,7 @@ builder.AddDatabase();
 builder.AddAuth();
 builder.AddApi();
 builder.Services.AddUseCases();
+builder.Services.Configure<PushOptions>(builder.Configuration.GetSection(PushOptions.Section));
 
 var app = builder.Build();
 
@@ -26,6 +36,15 @@ app.MapApiDocs();
 app.MapHealthChecks("/health");
 app.MapAccounts();
 app.MapPartnerships();
+app.MapWarehouses();
+app.MapCatalog();
+app.MapInventory();
+app.MapDistributionOrders();
+app.MapAfterSales();
+app.MapDistributionReturns();
+app.MapSupplierReturns();
+app.MapRefunds();
+app.MapBalances();
 
 app.Run();
 

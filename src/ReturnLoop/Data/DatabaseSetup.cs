@@ -27,7 +27,9 @@ public static class DatabaseSetup
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException($"Database:Provider is {provider}: set ConnectionStrings:{ConnectionStringName}.");
 
-        builder.Services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString));
+        // The factory also registers AppDbContext as scoped: endpoints get one per request, workers and
+        // Blazor circuits create their own.
+        builder.Services.AddDbContextFactory<AppDbContext>(options => Configure(options, provider, connectionString));
         builder.Services.AddSingleton(new DatabaseInfo(provider));
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;

@@ -6,6 +6,9 @@ namespace ReturnLoop.Infrastructure;
 /// <summary>A page of a list: <c>{"items": [...], "nextCursor": "…" | null}</c>.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
+/// <summary>A short list that is never paged: <c>{"items": [...]}</c>.</summary>
+public sealed record ItemsResponse<T>(IReadOnlyList<T> Items);
+
 /// <summary>The <c>?limit=&amp;cursor=</c> of a list request.</summary>
 public readonly record struct PageRequest(int Limit, string? After)
 {

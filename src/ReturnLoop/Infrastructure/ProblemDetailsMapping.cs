@@ -50,7 +50,7 @@ public static class ProblemDetailsMapping
     }
 
     /// <summary>A problem result for an endpoint that answers a refusal without throwing.</summary>
-    public static IResult Problem(DomainError error, IDictionary<string, object?>? extensions = null)
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(DomainError error, IDictionary<string, object?>? extensions = null)
     {
         var ext = new Dictionary<string, object?> { ["code"] = error.Code };
         if (error.Errors is not null) ext["errors"] = error.Errors;

@@ -13,7 +13,7 @@ public static class UseCases
         var types = typeof(UseCases).Assembly.GetTypes().Where(t =>
             t is { IsClass: true, IsAbstract: false, IsNested: false }
             && t.Namespace?.StartsWith("ReturnLoop.Features", StringComparison.Ordinal) == true
-            && t.GetMethod("HandleAsync", BindingFlags.Public | BindingFlags.Instance) is not null);
+            && t.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => m.Name == "HandleAsync"));
         foreach (var type in types) services.AddScoped(type);
         return services;
     }

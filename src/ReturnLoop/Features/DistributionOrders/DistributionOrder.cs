@@ -32,6 +32,11 @@ public sealed class DistributionOrder
     public DateTimeOffset RecordedAt { get; private set; }
     public DateTimeOffset? ShippedAt { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
+    /// <summary>
+    /// Touched by every new after-sales order on this order, so two created at once conflict on the order's
+    /// version and the "no more returned than shipped" check runs again for the loser.
+    /// </summary>
+    public DateTimeOffset? LastAfterSalesAt { get; private set; }
     /// <summary>The supplier's base currency.</summary>
     public string Currency { get; private set; } = "";
     public decimal DistributionFee { get; private set; }
@@ -98,11 +103,16 @@ public sealed class DistributionOrder
     /// <summary>The distributor pays part of what it owes; never more than is unsettled.</summary>
     public OrderSettlement RecordPayment(decimal amount, PaymentMethod method, string? reference, DateTimeOffset now)
     {
+        EnsureCanPay(amount);
+        return Settle(SettlementType.Payment, amount, method, reference, now);
+    }
+
+    public void EnsureCanPay(decimal amount)
+    {
         if (!IsShipped) throw DomainError.StateNotAllowed("pay", Status);
         if (amount <= 0) throw DomainError.Validation("amount", "Must be above 0.");
         if (amount > UnsettledAmount)
             throw DomainError.Rule("payment.exceeds_unsettled", $"Only {UnsettledAmount} {Currency} of this order is unsettled.");
-        return Settle(SettlementType.Payment, amount, method, reference, now);
     }
 
     /// <summary>A refund order deducts (or, when voided, gives back) part of the unsettled amount (domain.md, "Refund order").</summary>
@@ -117,6 +127,8 @@ public sealed class DistributionOrder
         if (amount < 0 || amount > SettledAmount) throw new InvalidOperationException("Reversal exceeds what is settled.");
         return Settle(SettlementType.RefundDeductionReversed, -amount, null, refundOrderId, now);
     }
+
+    public void NoteAfterSales(DateTimeOffset now) => LastAfterSalesAt = now;
 
     /// <summary>What was shipped of a merchant SKU, in its own units (sets, for a combo).</summary>
     public int ShippedQuantityOf(string merchantSkuCode) =>

@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ReturnLoop.Data;
+using ReturnLoop.Features.Accounts;
+using ReturnLoop.Infrastructure;
+using ReturnLoop.Infrastructure.Auth;
+
+namespace ReturnLoop.Features.DistributionReturns;
+
+public sealed record FailureResponse(string Code, string Message);
+
+public sealed record DistributionReturnLineResponse(string SupplierSkuCode, int Quantity, string FromMerchantSkuCode);
+
+public sealed record DistributionReturnResponse(string Id, string AfterSalesOrderId, string DistributionOrderId, string SupplierAccountId, string WarehouseId,
+    DistributionReturnStatus Status, FailureResponse? PushFailure, FailureResponse? RecallFailure, string? SupplierReturnId, DateTimeOffset? PushedAt,
+    int PushAttempts, DateTimeOffset CreatedAt, IReadOnlyList<DistributionReturnLineResponse> Lines);
+
+public sealed record PushResultResponse(string Id, DistributionReturnStatus? Status, FailureResponse? PushFailure, string? SupplierReturnId, FailureResponse? Error);
+
+public sealed record BulkPushResponse(IReadOnlyList<PushResultResponse> Results);
+
+public sealed record DistributionReturnSettings(bool AutoPush);
+
+/// <summary>Return &amp; Stock-in – Distribution: To Push, Push Failed, Pushed, Recalled, RecallFailed, Cancelled.</summary>
+public static class DistributionReturnsApi
+{
+    public static DistributionReturnResponse ToResponse(this DistributionReturn r) =>
+        new(r.Id, r.AfterSalesOrderId, r.DistributionOrderId, r.SupplierAccountId, r.WarehouseId, r.Status, r.PushFailure.ToResponse(), r.RecallFailure.ToResponse(),
+            r.SupplierReturnId, r.PushedAt, r.PushAttempts, r.CreatedAt,
+            r.Lines.Select(l => new DistributionReturnLineResponse(l.SupplierSkuCode, l.Quantity, l.FromMerchantSkuCode)).ToList());
+
+    private static FailureResponse? ToResponse(this Failure? f) => f is null ? null : new FailureResponse(f.Code, f.Message);
+
+    private static FailureResponse ToResponse(this DomainError e) => new(e.Code, e.Message);
+
+    public static IEndpointRouteBuilder MapDistributionReturns(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/distribution-returns").WithTags("Return & Stock-in – Distribution").RequireAuthorization();
+        g.MapGet("/", ListAsync).WithSummary("Return & Stock-in – Distribution, newest first; each failed push with its pushFailure {code, message}.");
+        g.MapGet("/counts", CountsAsync);
+        g.MapGet("/{id}", async Task<Ok<DistributionReturnResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
+        {
+            var me = p.AccountId();
+            var r = await db.DistributionReturns.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.DistributorAccountId == me, ct)
+                ?? throw DomainError.NotFound("distribution return");
+            return TypedResults.Ok(r.ToResponse());
+        });
+        g.MapPost("/{id}/push", PushOneAsync)
+            .WithSummary("Push or re-push one: 200 with the order, or 422 with the failing rule's code (the order then sits in PushFailed).");
+        g.MapPost("/push", async Task<Ok<BulkPushResponse>> (PushDistributionReturns.Request request, ClaimsPrincipal p, PushDistributionReturns useCase, CancellationToken ct) =>
+        {
+            var outcomes = await useCase.HandleAsync(p.AccountId(), request, ct);
+            return TypedResults.Ok(new BulkPushResponse(outcomes.Select(o => new PushResultResponse(o.Id, o.Return?.Status,
+                o.PushFailed ? o.Return!.PushFailure.ToResponse() : null, o.Return?.SupplierReturnId, o.Error?.ToResponse())).ToList()));
+        }).WithSummary("Push or re-push many: a result per id, one transaction per order.");
+
+        var settings = app.MapGroup("/api/v1/settings/distribution-returns").WithTags("Return & Stock-in – Distribution").RequireAuthorization();
+        settings.MapGet("/", async Task<Ok<DistributionReturnSettings>> (ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(new DistributionReturnSettings((await db.AccountAsync(p.AccountId(), ct)).AutoPushReturns)));
+        settings.MapPut("/", async Task<Ok<DistributionReturnSettings>> (DistributionReturnSettingsRequest request, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
+        {
+            new Check().Required(request.AutoPush, "autoPush").ThrowIfInvalid();
+            var account = await db.AccountAsync(p.AccountId(), ct);
+            account.SetAutoPush(request.AutoPush!.Value);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(new DistributionReturnSettings(account.AutoPushReturns));
+        }).WithSummary("Auto-push on: a new return & stock-in – distribution is pushed at once. Default off.");
+        return app;
+    }
+
+    public sealed record DistributionReturnSettingsRequest(bool? AutoPush);
+
+    private static async Task<Results<Ok<DistributionReturnResponse>, ProblemHttpResult>> PushOneAsync(string id, ClaimsPrincipal p, PushDistributionReturns useCase, CancellationToken ct)
+    {
+        var outcome = await useCase.HandleAsync(p.AccountId(), id, ct);
+        if (outcome.Error is { } error) throw error;
+        var response = outcome.Return!.ToResponse();
+        if (!outcome.PushFailed) return TypedResults.Ok(response);
+        var failure = outcome.Return!.PushFailure!;
+        return ProblemDetailsMapping.Problem(DomainError.Rule(failure.Code, failure.Message),
+            new Dictionary<string, object?> { ["distributionReturn"] = response });
+    }
+
+    private static IQueryable<DistributionReturn> Filter(AppDbContext db, string me, DistributionReturnStatus? status, string? supplierId, string? afterSalesOrderId)
+    {
+        var query = db.DistributionReturns.AsNoTracking().Where(r => r.DistributorAccountId == me);
+        if (status is { } s) query = query.Where(r => r.Status == s);
+        if (supplierId is not null) query = query.Where(r => r.SupplierAccountId == supplierId);
+        if (afterSalesOrderId is not null) query = query.Where(r => r.AfterSalesOrderId == afterSalesOrderId);
+        return query;
+    }
+
+    private static async Task<Ok<Page<DistributionReturnResponse>>> ListAsync(ClaimsPrincipal p, AppDbContext db, DistributionReturnStatus? status,
+        string? supplierId, string? afterSalesOrderId, int? limit, string? cursor, CancellationToken ct) =>
+        TypedResults.Ok(await Filter(db, p.AccountId(), status, supplierId, afterSalesOrderId).ToPageAsync(PageRequest.From(limit, cursor), r => r.ToResponse(), ct));
+
+    private static async Task<Ok<Dictionary<string, int>>> CountsAsync(ClaimsPrincipal p, AppDbContext db, string? supplierId, CancellationToken ct) =>
+        TypedResults.Ok(await Filter(db, p.AccountId(), null, supplierId, null).CountByStatusAsync(r => r.Status, ct));
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ReturnLoop.Data;
+using ReturnLoop.Features.SupplierReturns;
+using ReturnLoop.Features.Timeline;
+using ReturnLoop.Infrastructure;
+
+namespace ReturnLoop.Features.DistributionReturns;
+
+/// <summary>
+/// Pushes one or many returns to their suppliers, one transaction per return. A push is exactly once: an
+/// already pushed return is a no-op that reports its supplier return, and of two concurrent pushes one wins
+/// on the return's version (and on the unique supplier-return index) while the other finds it pushed.
+/// </summary>
+public sealed class PushDistributionReturns(AppDbContext db, TimeProvider clock, IOptions<PushOptions> options)
+{
+    public sealed record Request(IReadOnlyList<string>? Ids);
+
+    /// <summary>The outcome for one id: the return as it now is, or why it could not be touched.</summary>
+    public sealed record Outcome(string Id, DistributionReturn? Return, DomainError? Error)
+    {
+        /// <summary>This push attempt failed a push rule: the return now sits in Push Failed.</summary>
+        public bool PushFailed => Return is { Status: DistributionReturnStatus.PushFailed };
+    }
+
+    public const int MaxBatch = 1000;
+
+    public async Task<Outcome> HandleAsync(string distributorAccountId, string id, CancellationToken ct) =>
+        (await PushAsync(distributorAccountId, [id], ct))[0];
+
+    public async Task<IReadOnlyList<Outcome>> HandleAsync(string distributorAccountId, Request request, CancellationToken ct)
+    {
+        new Check()
+            .That(request.Ids is { Count: > 0 and <= MaxBatch }, "ids", $"1 to {MaxBatch} ids.")
+            .That(request.Ids is null || request.Ids.All(i => !string.IsNullOrWhiteSpace(i)), "ids", "Ids must not be empty.")
+            .ThrowIfInvalid();
+        return await PushAsync(distributorAccountId, request.Ids!.Distinct().ToList(), ct);
+    }
+
+    private async Task<IReadOnlyList<Outcome>> PushAsync(string distributorAccountId, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var returns = await db.DistributionReturns.Where(r => ids.Contains(r.Id) && r.DistributorAccountId == distributorAccountId).ToDictionaryAsync(r => r.Id, ct);
+        var context = await PushContext.LoadAsync(db, distributorAccountId, returns.Values, ct);
+        var outcomes = new List<Outcome>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (!returns.TryGetValue(id, out var ret))
+            {
+                outcomes.Add(new Outcome(id, null, DomainError.NotFound("distribution return")));
+                continue;
+            }
+            outcomes.Add(await PushOneAsync(ret, context, ct));
+        }
+        return outcomes;
+    }
+
+    private async Task<Outcome> PushOneAsync(DistributionReturn ret, PushContext context, CancellationToken ct)
+    {
+        // A conflict on an earlier return of the batch cleared the change tracker: read this one again.
+        if (db.Entry(ret).State == EntityState.Detached) ret = await db.DistributionReturns.SingleAsync(r => r.Id == ret.Id, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (!ret.IsPushed) Push(ret, context, clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+                return new Outcome(ret.Id, ret, null);
+            }
+            catch (DomainError e)
+            {
+                return new Outcome(ret.Id, ret, e);
+            }
+            catch (Exception e) when (attempt < 5 && ProblemDetailsMapping.IsConflict(e))
+            {
+                // Another request changed this return first: read it again and decide anew (it may be pushed now).
+                db.ChangeTracker.Clear();
+                ret = await db.DistributionReturns.SingleAsync(r => r.Id == ret.Id, ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One push attempt on a loaded return, added to the unit of work without saving: the rules pass and the
+    /// supplier return is created, or the return lands in Push Failed with the first failing rule's code.
+    /// </summary>
+    internal SupplierReturn? Push(DistributionReturn ret, PushContext context, DateTimeOffset now)
+    {
+        if (!ret.CanPush) throw DomainError.StateNotAllowed("push", ret.Status);
+        var order = context.Orders[ret.DistributionOrderId];
+        var afterSales = context.AfterSales[ret.AfterSalesOrderId];
+        var outcome = PushRules.Check(order, afterSales, context.PartnershipsBySupplier[ret.SupplierAccountId], context.MerchantSkus,
+            context.Warehouses.TryGetValue(ret.WarehouseId, out var w) && w.IsAvailable, options.Value.MaxOrderAge, now);
+
+        if (!outcome.Succeeded)
+        {
+            ret.MarkPushFailed(outcome.Failure!, now);
+            db.Record(ret.AfterSalesOrderId, Side.Distributor, ret.DistributorAccountId, "PushFailed", $"{outcome.Failure!.Code}: {outcome.Failure.Message}", now);
+            return null;
+        }
+
+        var supplierReturn = SupplierReturn.FromPush(ret, afterSales, order, outcome.Lines, now);
+        ret.MarkPushed(supplierReturn.Id, outcome.Lines, now);
+        db.SupplierReturns.Add(supplierReturn);
+        db.Record(ret.AfterSalesOrderId, Side.Distributor, ret.DistributorAccountId, "Pushed", "Return pushed to the supplier; waiting for stock-in.", now);
+        return supplierReturn;
+    }
+}

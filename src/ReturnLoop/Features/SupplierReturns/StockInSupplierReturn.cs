@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using ReturnLoop.Data;
+using ReturnLoop.Features.Inventory;
+using ReturnLoop.Features.Timeline;
+using ReturnLoop.Infrastructure;
+
+namespace ReturnLoop.Features.SupplierReturns;
+
+/// <summary>
+/// The supplier receives a pushed return into one of its own warehouses: good units to sellable stock, damaged
+/// units to damaged stock, each with a ledger row referencing the return; the return moves to Received Return
+/// and the distributor's after-sales order to ReceivedReturn, all in one transaction.
+/// </summary>
+public sealed class StockInSupplierReturn(AppDbContext db, TimeProvider clock)
+{
+    public sealed record Line(string? SupplierSkuCode, int? Quantity, ItemCondition? Condition);
+
+    public sealed record Request(string? WarehouseId, IReadOnlyList<Line>? Lines);
+
+    public Task<SupplierReturn> HandleAsync(string supplierAccountId, string id, Request request, CancellationToken ct)
+    {
+        var check = new Check().Required(request.WarehouseId, "warehouseId", Ids.Length).Required(request.Lines, "lines");
+        var lines = request.Lines ?? [];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            check.Required(lines[i].SupplierSkuCode, $"lines[{i}].supplierSkuCode", 64)
+                .That(lines[i].Quantity is >= 0, $"lines[{i}].quantity", "A whole number, 0 or more.")
+                .Required(lines[i].Condition, $"lines[{i}].condition");
+        }
+        check.ThrowIfInvalid();
+
+        return db.RetryOnConflictAsync(async () =>
+        {
+            var ret = await db.SupplierReturns.FindForSupplierAsync(supplierAccountId, id, ct);
+            var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Id == request.WarehouseId && w.AccountId == supplierAccountId, ct)
+                ?? throw DomainError.NotFound("warehouse");
+            var now = clock.GetUtcNow();
+            var received = ret.StockIn(warehouse, lines.Select(l => new StockInLine(l.SupplierSkuCode!.Trim(), l.Quantity!.Value, l.Condition!.Value)).ToList(), now);
+
+            var stock = await db.LoadForUpdateAsync(supplierAccountId, warehouse.Id, received.Select(r => r.SupplierSkuCode), ct);
+            foreach (var r in received)
+            {
+                if (r.Good > 0) db.StockMovements.Add(stock[r.SupplierSkuCode].ReceiveReturn(StockBucket.Sellable, r.Good, ret.Id, now));
+                if (r.Damaged > 0) db.StockMovements.Add(stock[r.SupplierSkuCode].ReceiveReturn(StockBucket.Damaged, r.Damaged, ret.Id, now));
+            }
+
+            var afterSales = await db.AfterSalesOrders.SingleAsync(a => a.Id == ret.AfterSalesOrderId, ct);
+            afterSales.MarkReceived(now);
+            var units = ret.Lines.Sum(l => l.ReceivedQuantity);
+            var damaged = ret.Lines.Sum(l => l.DamagedQuantity);
+            db.Record(ret.AfterSalesOrderId, Side.Supplier, supplierAccountId, "StockedIn",
+                $"Supplier stocked in {units} unit(s) into {warehouse.Code}, {damaged} damaged.", now);
+            await db.SaveChangesAsync(ct);
+            return ret;
+        });
+    }
+}
+
+public static class SupplierReturnQueries
+{
+    public static async Task<SupplierReturn> FindForSupplierAsync(this IQueryable<SupplierReturn> returns, string supplierAccountId, string id, CancellationToken ct) =>
+        await returns.SingleOrDefaultAsync(r => r.Id == id && r.SupplierAccountId == supplierAccountId, ct) ?? throw DomainError.NotFound("supplier return");
+}
