@@ -15,6 +15,7 @@ public static class ApiSetup
             // Enum values travel as the PascalCase names of domain.md; numbers are not accepted for them.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
         });
         // Binding failures (malformed JSON, wrong types) reach the exception handler and become validation.failed.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# ReturnLoop build entry point.
+#   ./build.sh          build everything
+#   ./build.sh test     run every test: starts a throwaway PostgreSQL cluster (installing PostgreSQL first
+#                       where initdb is missing), runs the suites on SQLite and PostgreSQL, removes the cluster
+#   ./build.sh bench    run the benchmarks in bench/ (on purpose, never in CI)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+find_pg_bin() {
+  local d
+  if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+    dirname "$(readlink -f "$(command -v initdb)")"; return
+  fi
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    [ -x "$d/initdb" ] && { echo "$d"; return; }
+  done
+}
+
+ensure_postgres() {
+  PG_BIN=$(find_pg_bin || true)
+  if [ -z "${PG_BIN:-}" ]; then
+    log "PostgreSQL is missing: installing it from Debian's packages"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    PG_BIN=$(find_pg_bin)
+  fi
+}
+
+free_port() {
+  local port
+  for port in $(seq 55432 55532); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  echo "no free port between 55432 and 55532" >&2; return 1
+}
+
+# initdb refuses to run as root: the cluster then belongs to the postgres user.
+pg_run() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  ensure_postgres
+  PG_DIR=$(mktemp -d /tmp/returnloop-pg.XXXXXX)
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR"
+  PG_PORT=$(free_port)
+  log "Starting a throwaway PostgreSQL cluster on 127.0.0.1:$PG_PORT ($PG_DIR)"
+  pg_run "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --no-sync >"$PG_DIR/initdb.log" 2>&1 \
+    || { cat "$PG_DIR/initdb.log"; exit 1; }
+  pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null \
+    || { cat "$PG_DIR/server.log"; exit 1; }
+  export RETURNLOOP_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+  trap stop_postgres EXIT
+}
+
+stop_postgres() {
+  if [ -n "${PG_DIR:-}" ] && [ -d "$PG_DIR" ]; then
+    pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+  fi
+}
+
+cmd=${1:-build}
+case "$cmd" in
+  build)
+    dotnet build ReturnLoop.slnx -c Release
+    ;;
+  test)
+    dotnet build ReturnLoop.slnx -c Release
+    start_postgres
+    log "Running every test (SQLite and PostgreSQL)"
+    dotnet test ReturnLoop.slnx -c Release --no-build --logger "console;verbosity=normal"
+    ;;
+  bench)
+    shift
+    start_postgres
+    dotnet run -c Release --project bench/ReturnLoop.Bench -- "$@"
+    ;;
+  *)
+    echo "usage: ./build.sh [build|test|bench]" >&2; exit 2
+    ;;
+esac
