@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using ReturnLoop.Data;
+
+namespace ReturnLoop.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app over HTTP on a real database: a SQLite file, or a fresh database in the PostgreSQL cluster that
+/// ./build.sh test starts (RETURNLOOP_TEST_POSTGRES). One shared app per provider serves most tests; every test
+/// signs up its own accounts, so tests never see each other's data — tenant isolation at work.
+/// </summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    public const string PostgresVariable = "RETURNLOOP_TEST_POSTGRES";
+
+    private static readonly ConcurrentDictionary<DatabaseProvider, Lazy<AppFactory>> Shared = new();
+
+    private readonly Action<IServiceCollection>? _services;
+    private readonly Dictionary<string, string?> _settings;
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    private AppFactory(DatabaseProvider provider, Action<IServiceCollection>? services, IDictionary<string, string?>? settings)
+    {
+        Provider = provider;
+        _services = services;
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        ConnectionString = provider == DatabaseProvider.Sqlite ? NewSqliteDatabase() : NewPostgresDatabase();
+    }
+
+    /// <summary>The app shared by every test of this provider in the run.</summary>
+    public static AppFactory For(DatabaseProvider provider) =>
+        Shared.GetOrAdd(provider, p => new Lazy<AppFactory>(() => new AppFactory(p, null, null))).Value;
+
+    /// <summary>An app of its own on a new database, for tests that change services (a fake clock) or settings.</summary>
+    public static AppFactory Isolated(DatabaseProvider provider, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null) =>
+        new(provider, services, settings);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", ConnectionString);
+        builder.UseSetting("Demo:Seed", "false");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureServices(_services);
+    }
+
+    /// <summary>A client for an account's API key.</summary>
+    public Api Client(string? apiKey = null)
+    {
+        var http = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (apiKey is not null) http.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
+        return new Api(http);
+    }
+
+    /// <summary>A database context on the app's database, for checks the API does not expose (ledger sums).</summary>
+    public AppDbContext NewDbContext() => Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext();
+
+    private static string NewSqliteDatabase()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"returnloop-test-{Guid.NewGuid():N}.db");
+        return new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 60 }.ToString();
+    }
+
+    private static string NewPostgresDatabase()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(server))
+            throw new InvalidOperationException(
+                $"{PostgresVariable} is not set. Run the tests with ./build.sh test, which starts a throwaway PostgreSQL cluster and sets it.");
+        var name = $"returnloop_test_{Guid.NewGuid():N}";
+        using (var connection = new NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            create.ExecuteNonQuery();
+        }
+        return new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 50 }.ToString();
+    }
+}
