@@ -25,6 +25,7 @@ builder.Services.Configure<PushOptions>(builder.Configuration.GetSection(PushOpt
 var app = builder.Build();
 
 await app.Services.MigrateDatabaseAsync();
+await app.Services.SeedDemoDataAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -58,18 +58,12 @@ public static class DistributionReturnsApi
         var settings = app.MapGroup("/api/v1/settings/distribution-returns").WithTags("Return & Stock-in – Distribution").RequireAuthorization();
         settings.MapGet("/", async Task<Ok<DistributionReturnSettings>> (ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(new DistributionReturnSettings((await db.AccountAsync(p.AccountId(), ct)).AutoPushReturns)));
-        settings.MapPut("/", async Task<Ok<DistributionReturnSettings>> (DistributionReturnSettingsRequest request, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
+        settings.MapPut("/", async Task<Ok<DistributionReturnSettings>> (UpdateAutoPush.Request request, ClaimsPrincipal p, UpdateAutoPush useCase, CancellationToken ct) =>
         {
-            new Check().Required(request.AutoPush, "autoPush").ThrowIfInvalid();
-            var account = await db.AccountAsync(p.AccountId(), ct);
-            account.SetAutoPush(request.AutoPush!.Value);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(new DistributionReturnSettings(account.AutoPushReturns));
+            return TypedResults.Ok(new DistributionReturnSettings((await useCase.HandleAsync(p.AccountId(), request, ct)).AutoPushReturns));
         }).WithSummary("Auto-push on: a new return & stock-in – distribution is pushed at once. Default off.");
         return app;
     }
-
-    public sealed record DistributionReturnSettingsRequest(bool? AutoPush);
 
     private static async Task<Results<Ok<DistributionReturnResponse>, ProblemHttpResult>> PushOneAsync(string id, ClaimsPrincipal p, PushDistributionReturns useCase, CancellationToken ct)
     {

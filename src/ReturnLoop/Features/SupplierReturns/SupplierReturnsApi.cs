@@ -61,19 +61,12 @@ public static class SupplierReturnsApi
         var settings = app.MapGroup("/api/v1/supplier/charge-settings").WithTags("Distribution Charge Settings").RequireAuthorization();
         settings.MapGet("/", async Task<Ok<ChargeSettings>> (ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(ToSettings(await db.AccountAsync(p.AccountId(), ct))));
-        settings.MapPut("/", async Task<Ok<ChargeSettings>> (ChargeSettingsRequest request, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
+        settings.MapPut("/", async Task<Ok<ChargeSettings>> (UpdateChargeSettings.Request request, ClaimsPrincipal p, UpdateChargeSettings useCase, CancellationToken ct) =>
         {
-            var account = await db.AccountAsync(p.AccountId(), ct);
-            new Check().Amount(request.DistributionFee, "distributionFee", account.Currency).Amount(request.ReturnHandlingFee, "returnHandlingFee", account.Currency)
-                .ThrowIfInvalid();
-            account.SetChargeSettings(request.DistributionFee!.Value, request.ReturnHandlingFee!.Value);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(ToSettings(account));
+            return TypedResults.Ok(ToSettings(await useCase.HandleAsync(p.AccountId(), request, ct)));
         }).WithSummary("Distribution fee per shipped order, return handling fee per return (frozen onto each refund order).");
         return app;
     }
-
-    public sealed record ChargeSettingsRequest(decimal? DistributionFee, decimal? ReturnHandlingFee);
 
     private static ChargeSettings ToSettings(Account a) =>
         new(a.Currency, Money.Present(a.DistributionFee, a.Currency), Money.Present(a.ReturnHandlingFee, a.Currency));
