@@ -91,6 +91,7 @@ public static class ProblemDetailsMapping
             {
                 DomainError e => (e.Status, e.Code, e.Message, e.Errors),
                 BadHttpRequestException { StatusCode: 413 } => (413, "request.too_large", "The request body is too large.", null),
+                BadHttpRequestException { StatusCode: 415 } => (415, "unsupported_media_type", "This route takes another content type (JSON, or multipart/form-data for uploads).", null),
                 BadHttpRequestException b => (400, "validation.failed", "The request could not be read: malformed JSON, a missing body or a value of the wrong type.", FieldOf(b)),
                 _ when IsConflict(exception) => (409, "conflict", "A concurrent change won; retry the request.", null),
                 OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "cancelled", "The client went away.", null),

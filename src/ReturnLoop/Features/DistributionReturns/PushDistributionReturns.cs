@@ -41,43 +41,61 @@ public sealed class PushDistributionReturns(AppDbContext db, TimeProvider clock,
     {
         var returns = await db.DistributionReturns.Where(r => ids.Contains(r.Id) && r.DistributorAccountId == distributorAccountId).ToDictionaryAsync(r => r.Id, ct);
         var context = await PushContext.LoadAsync(db, distributorAccountId, returns.Values, ct);
-        var outcomes = new List<Outcome>(ids.Count);
-        foreach (var id in ids)
+
+        // Fast path: the whole batch in one transaction. A failed rule is an outcome (the return lands in Push
+        // Failed), not an error, so nothing else can spoil the batch but a race with another writer.
+        var now = clock.GetUtcNow();
+        var outcomes = ids.Select(id => returns.TryGetValue(id, out var ret) ? TryPush(ret, context, now) : NotFound(id)).ToList();
+        try
         {
-            if (!returns.TryGetValue(id, out var ret))
-            {
-                outcomes.Add(new Outcome(id, null, DomainError.NotFound("distribution return")));
-                continue;
-            }
-            outcomes.Add(await PushOneAsync(ret, context, ct));
+            await db.SaveChangesAsync(ct);
+            return outcomes;
         }
-        return outcomes;
+        catch (Exception e) when (ProblemDetailsMapping.IsConflict(e))
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        // Another request changed some of these returns first: push each on its own, reading it again.
+        var retried = new List<Outcome>(ids.Count);
+        foreach (var id in ids) retried.Add(returns.ContainsKey(id) ? await PushOneAsync(id, context, ct) : NotFound(id));
+        return retried;
     }
 
-    private async Task<Outcome> PushOneAsync(DistributionReturn ret, PushContext context, CancellationToken ct)
+    private async Task<Outcome> PushOneAsync(string id, PushContext context, CancellationToken ct)
     {
-        // A conflict on an earlier return of the batch cleared the change tracker: read this one again.
-        if (db.Entry(ret).State == EntityState.Detached) ret = await db.DistributionReturns.SingleAsync(r => r.Id == ret.Id, ct);
         for (var attempt = 1; ; attempt++)
         {
+            var ret = await db.DistributionReturns.SingleAsync(r => r.Id == id, ct);
+            var outcome = TryPush(ret, context, clock.GetUtcNow());
             try
             {
-                if (!ret.IsPushed) Push(ret, context, clock.GetUtcNow());
                 await db.SaveChangesAsync(ct);
-                return new Outcome(ret.Id, ret, null);
-            }
-            catch (DomainError e)
-            {
-                return new Outcome(ret.Id, ret, e);
+                return outcome;
             }
             catch (Exception e) when (attempt < 5 && ProblemDetailsMapping.IsConflict(e))
             {
-                // Another request changed this return first: read it again and decide anew (it may be pushed now).
-                db.ChangeTracker.Clear();
-                ret = await db.DistributionReturns.SingleAsync(r => r.Id == ret.Id, ct);
+                db.ChangeTracker.Clear(); // it may be pushed now: read it again and decide anew
             }
         }
     }
+
+    /// <summary>Pushing a pushed return is a no-op that reports its supplier return; a state that cannot push is an error outcome.</summary>
+    private Outcome TryPush(DistributionReturn ret, PushContext context, DateTimeOffset now)
+    {
+        if (ret.IsPushed) return new Outcome(ret.Id, ret, null);
+        try
+        {
+            Push(ret, context, now);
+            return new Outcome(ret.Id, ret, null);
+        }
+        catch (DomainError e)
+        {
+            return new Outcome(ret.Id, ret, e);
+        }
+    }
+
+    private static Outcome NotFound(string id) => new(id, null, DomainError.NotFound("distribution return"));
 
     /// <summary>
     /// One push attempt on a loaded return, added to the unit of work without saving: the rules pass and the

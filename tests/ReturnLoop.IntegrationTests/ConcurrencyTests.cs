@@ -1,0 +1,375 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ReturnLoop.Data;
+using ReturnLoop.Features.Balances;
+using ReturnLoop.Features.Inventory;
+using ReturnLoop.IntegrationTests.Infrastructure;
+
+namespace ReturnLoop.IntegrationTests;
+
+/// <summary>
+/// Real parallel requests over separate HTTP clients, released together: the invariants of domain.md hold whoever
+/// wins — a push is exactly once, a return is stocked in and refunded once, a balance never goes below 0 and is the
+/// sum of its ledger, stock is the sum of its movements.
+/// </summary>
+public sealed class ConcurrencyTests
+{
+    private static Func<Task<Reply>>[] Each(IEnumerable<Api> clients, Func<Api, int, Task<Reply>> call) =>
+        clients.Select((c, i) => (Func<Task<Reply>>)(() => call(c, i))).ToArray();
+
+    private static async Task AssertStockIsTheSumOfItsMovements(World w, string sku)
+    {
+        await using var db = w.App.NewDbContext();
+        var level = await db.StockLevels.AsNoTracking().SingleAsync(s => s.WarehouseId == w.OwnWarehouseId && s.SkuCode == sku);
+        var movements = await db.StockMovements.AsNoTracking().Where(m => m.WarehouseId == w.OwnWarehouseId && m.SkuCode == sku).ToListAsync();
+        Assert.Equal(level.OnHand, movements.Where(m => m.Bucket == StockBucket.Sellable).Sum(m => m.Quantity));
+        Assert.Equal(level.Damaged, movements.Where(m => m.Bucket == StockBucket.Damaged).Sum(m => m.Quantity));
+        Assert.True(level.OnHand >= 0 && level.Damaged >= 0);
+    }
+
+    /// <summary>The balance row equals the sum of its ledger, is never negative, and the API shows the same figure.</summary>
+    private static async Task<(decimal Balance, List<BalanceLedgerEntry> Ledger)> AssertBalanceIsTheSumOfItsLedger(World w)
+    {
+        await using var db = w.App.NewDbContext();
+        var balance = await db.CustomerBalances.AsNoTracking().SingleAsync(b => b.SupplierAccountId == w.SupplierId && b.DistributorAccountId == w.DistributorId);
+        var ledger = await db.BalanceLedger.AsNoTracking().Where(e => e.SupplierAccountId == w.SupplierId && e.DistributorAccountId == w.DistributorId).ToListAsync();
+        Assert.Equal(balance.Balance, ledger.Sum(e => e.Amount));
+        Assert.True(balance.Balance >= 0, $"The customer balance went negative: {balance.Balance}");
+        var shown = Assert.Single((await w.Distributor.Get("/api/v1/balances")).Ok().Items);
+        Assert.Equal(balance.Balance, shown.D("balance"));
+        return (balance.Balance, ledger);
+    }
+
+    private static async Task<int> TimelineCount(World w, string afterSalesId, string @event) =>
+        ((JsonArray)(await w.Distributor.Get($"/api/v1/after-sales-orders/{afterSalesId}")).Ok()["timeline"]).Count(t => t.S("event") == @event);
+
+    private static async Task<List<JsonNode>> MovementsOf(World w, string sku, string reference) =>
+        (await Trust.AllItems(w.Supplier, $"/api/v1/inventory/movements?skuCode={sku}")).Where(m => m["reference"]?.GetValue<string>() == reference).ToList();
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_pushes_of_one_return_create_exactly_one_supplier_return(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("CP-1", 20.00m);
+        var order = await w.ShippedOrder((sku, 6));
+        var clients = Trust.Clients(w.App, w.Distributor, 8);
+
+        for (var round = 0; round < 3; round++)
+        {
+            var (afterSalesId, returnId) = await w.ApprovedReturn(order, (sku, 2));
+
+            var replies = await Trust.AtOnce(Each(clients, (c, _) => c.Post($"/api/v1/distribution-returns/{returnId}/push")));
+
+            Assert.All(replies, r =>
+            {
+                r.Ok();
+                Assert.Equal(HttpStatusCode.OK, r.Status);
+                Assert.Equal("Pushed", r.Str("status"));
+            });
+            var supplierReturnId = Assert.Single(replies.Select(r => r.Str("supplierReturnId")).Distinct());
+            var atSupplier = (await Trust.AllItems(w.Supplier, "/api/v1/supplier/return-stock-ins")).Where(r => r.S("distributionReturnId") == returnId).ToList();
+            Assert.Equal(supplierReturnId, Assert.Single(atSupplier).S("id"));
+            await using (var db = w.App.NewDbContext())
+                Assert.Equal(1, await db.SupplierReturns.CountAsync(r => r.DistributionReturnId == returnId));
+            Assert.Equal(1, await TimelineCount(w, afterSalesId, "Pushed"));
+        }
+        Assert.Equal(3, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins/counts")).Ok().Json.I("PendingStockIn"));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_bulk_pushes_over_overlapping_ids_push_each_return_once(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("BP-1", 20.00m);
+        var order = await w.ShippedOrder((sku, 6));
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++) ids.Add((await w.ApprovedReturn(order, (sku, 1))).ReturnId);
+        int[][] batches = [[0, 1, 2], [1, 2, 3], [2, 3, 4], [3, 4, 5], [5, 0, 1], [4, 2, 0], [0, 1, 2, 3, 4, 5], [5, 3, 1]];
+        var clients = Trust.Clients(w.App, w.Distributor, batches.Length);
+
+        var replies = await Trust.AtOnce(Each(clients, (c, i) => c.Post("/api/v1/distribution-returns/push", new { ids = batches[i].Select(b => ids[b]).ToArray() })));
+
+        var reported = new Dictionary<string, HashSet<string>>();
+        for (var i = 0; i < replies.Length; i++)
+        {
+            var results = (JsonArray)replies[i].Ok()["results"];
+            Assert.Equal(batches[i].Select(b => ids[b]), results.Select(r => r.S("id")));
+            foreach (var r in results)
+            {
+                Assert.True(r!["error"] is null && r.S("status") == "Pushed", $"Batch {i}: {r.ToJsonString()}");
+                if (!reported.TryGetValue(r.S("id"), out var set)) reported[r.S("id")] = set = [];
+                set.Add(r.S("supplierReturnId"));
+            }
+        }
+        Assert.Equal(6, reported.Count);
+        Assert.All(reported.Values, set => Assert.Single(set));
+
+        var atSupplier = await Trust.AllItems(w.Supplier, "/api/v1/supplier/return-stock-ins");
+        Assert.Equal(6, atSupplier.Count);
+        Assert.Equal(ids.Order(), atSupplier.Select(r => r.S("distributionReturnId")).Order());
+        Assert.Equal(reported.Values.Select(s => s.Single()).Order(), atSupplier.Select(r => r.S("id")).Order());
+        Assert.Equal(6, (await w.Distributor.Get("/api/v1/distribution-returns/counts")).Ok().Json.I("Pushed"));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_stock_ins_of_one_return_receive_it_once(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("SI-1", 20.00m, stock: 100);
+        var order = await w.ShippedOrder((sku, 9));
+        var clients = Trust.Clients(w.App, w.Supplier, 4);
+        var onHand = 91;
+        var damaged = 0;
+
+        for (var round = 0; round < 3; round++)
+        {
+            var (afterSalesId, _, supplierReturnId) = await w.PushedReturn(order, (sku, 3));
+
+            var replies = await Trust.AtOnce(Each(clients, (c, _) => c.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/stock-in", new
+            {
+                warehouseId = w.OwnWarehouseId,
+                lines = new[] { new { supplierSkuCode = "SI-1", quantity = 2, condition = "Good" }, new { supplierSkuCode = "SI-1", quantity = 1, condition = "Damaged" } },
+            })));
+
+            var won = Assert.Single(replies, r => r.IsSuccess());
+            Assert.Equal("ReceivedReturn", won.Str("status"));
+            Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("state.not_allowed", "conflict"));
+
+            onHand += 2;
+            damaged += 1;
+            var stock = Assert.Single((await w.Supplier.Get($"/api/v1/inventory?warehouseId={w.OwnWarehouseId}&skuCode=SI-1")).Ok().Items);
+            Assert.Equal(onHand, stock.I("onHand"));
+            Assert.Equal(damaged, stock.I("damaged"));
+            var movements = await MovementsOf(w, "SI-1", supplierReturnId);
+            Assert.Equal(2, movements.Count);
+            Assert.Equal(2, movements.Single(m => m.S("bucket") == "Sellable").I("quantity"));
+            Assert.Equal(1, movements.Single(m => m.S("bucket") == "Damaged").I("quantity"));
+
+            var line = Assert.Single((JsonArray)(await w.Supplier.Get($"/api/v1/supplier/return-stock-ins/{supplierReturnId}")).Ok()["lines"]);
+            Assert.Equal(3, line.I("receivedQuantity"));
+            Assert.Equal(1, line.I("damagedQuantity"));
+            Assert.Equal("ReceivedReturn", (await w.Distributor.Get($"/api/v1/after-sales-orders/{afterSalesId}")).Ok().Str("status"));
+            Assert.Equal(1, await TimelineCount(w, afterSalesId, "StockedIn"));
+            await AssertStockIsTheSumOfItsMovements(w, "SI-1");
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_refund_orders_for_one_return_create_one(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("RF-1", 20.00m);
+        var order = await w.ShippedOrder((sku, 8));
+        // Fully paid, so the whole return amount is refundable and a balance refund credits it.
+        (await w.Supplier.Post($"/api/v1/distribution-orders/{order}/payments", new { amount = 160.00m, method = "BankTransfer" })).Ok();
+        var clients = Trust.Clients(w.App, w.Supplier, 4);
+        var credited = 0m;
+
+        for (var round = 0; round < 4; round++)
+        {
+            var (afterSalesId, _, supplierReturnId) = await w.PushedReturn(order, (sku, 2));
+            (await w.StockIn(supplierReturnId, ("RF-1", 2, "Good"))).Ok();
+
+            // Half of the racers refund to the customer balance, half by bank transfer.
+            var replies = await Trust.AtOnce(Each(clients, (c, i) => c.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/refund-orders", new
+            {
+                exchangeAmount = 0m,
+                method = i % 2 == 0 ? "CustomerBalance" : "BankTransfer",
+                bankAccount = new { bankName = "Maybank", accountName = "Distributor", accountNumber = "1" },
+            })));
+
+            var won = Assert.Single(replies, r => r.IsSuccess());
+            Assert.Equal(HttpStatusCode.Created, won.Status);
+            Assert.Equal(40.00m, won.Dec("refundableAmount"));
+            Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("refund.already_exists", "state.not_allowed", "conflict"));
+
+            await using (var db = w.App.NewDbContext())
+                Assert.Equal(won.Id, Assert.Single(await db.RefundOrders.AsNoTracking().Where(r => r.SupplierReturnId == supplierReturnId).Select(r => r.Id).ToListAsync()));
+            var supplierReturn = (await w.Supplier.Get($"/api/v1/supplier/return-stock-ins/{supplierReturnId}")).Ok();
+            Assert.Equal(won.Id, supplierReturn.Str("refundOrderId"));
+            var byBalance = won.Str("method") == "CustomerBalance";
+            Assert.Equal(byBalance ? "Completed" : "RefundProcessing", supplierReturn.Str("status"));
+            Assert.Equal(byBalance ? "Completed" : "RefundProcessing", (await w.Distributor.Get($"/api/v1/after-sales-orders/{afterSalesId}")).Ok().Str("status"));
+
+            if (byBalance) credited += 40.00m;
+            var (balance, ledger) = await AssertBalanceIsTheSumOfItsLedger(w);
+            Assert.Equal(credited, balance);
+            Assert.Equal(byBalance ? 1 : 0, ledger.Count(e => e.Reference == won.Id));
+        }
+        Assert.Equal(4, (await w.Supplier.Get("/api/v1/supplier/refund-orders")).Ok().Items.Count);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_balance_payments_never_take_the_balance_below_zero(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("BL-1", 30.00m);
+        var orders = new List<string>();
+        for (var i = 0; i < 6; i++) orders.Add(await w.ShippedOrder((sku, 1)));
+        (await w.Supplier.Post($"/api/v1/supplier/customer-balances/{w.DistributorId}/credits", new { amount = 100.00m })).Ok();
+        var clients = Trust.Clients(w.App, w.Supplier, orders.Count);
+
+        // 6 × 30.00 asked of a balance of 100.00: three at most can be paid.
+        var replies = await Trust.AtOnce(Each(clients, (c, i) => c.Post($"/api/v1/distribution-orders/{orders[i]}/payments", new { amount = 30.00m, method = "CustomerBalance" })));
+
+        var paid = replies.Count(r => r.IsSuccess());
+        Assert.All(replies.Where(r => !r.IsSuccess()), r =>
+            r.AssertProblemOneOf((HttpStatusCode.UnprocessableEntity, "balance.insufficient"), (HttpStatusCode.Conflict, "conflict")));
+        Assert.InRange(paid, 1, 3);
+        var (balance, ledger) = await AssertBalanceIsTheSumOfItsLedger(w);
+        Assert.Equal(100.00m - 30.00m * paid, balance);
+        // Every debit saw the balance its predecessor left: no two debits read the same figure.
+        var debits = ledger.Where(e => e.Type == BalanceEntryType.OrderPayment).ToList();
+        Assert.Equal(paid, debits.Count);
+        Assert.Equal(Enumerable.Range(1, paid).Select(k => 100.00m - 30.00m * k), debits.Select(e => e.BalanceAfter).OrderDescending());
+        for (var i = 0; i < orders.Count; i++)
+            Assert.Equal(replies[i].IsSuccess() ? 30.00m : 0m, (await w.Supplier.Get($"/api/v1/distribution-orders/{orders[i]}")).Ok().Dec("settledAmount"));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_payments_of_one_order_never_settle_more_than_its_amount(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("PO-1", 30.00m);
+        var order = await w.ShippedOrder((sku, 2));
+        var clients = Trust.Clients(w.App, w.Supplier, 6);
+
+        // 6 × 25.00 against 60.00 unsettled: two at most.
+        var replies = await Trust.AtOnce(Each(clients, (c, _) => c.Post($"/api/v1/distribution-orders/{order}/payments", new { amount = 25.00m, method = "BankTransfer" })));
+
+        var paid = replies.Count(r => r.IsSuccess());
+        Assert.InRange(paid, 1, 2);
+        Assert.All(replies.Where(r => !r.IsSuccess()), r =>
+            r.AssertProblemOneOf((HttpStatusCode.UnprocessableEntity, "payment.exceeds_unsettled"), (HttpStatusCode.Conflict, "conflict")));
+        var after = (await w.Supplier.Get($"/api/v1/distribution-orders/{order}")).Ok();
+        Assert.Equal(25.00m * paid, after.Dec("settledAmount"));
+        Assert.Equal(60.00m - 25.00m * paid, after.Dec("unsettledAmount"));
+        var settlements = (await w.Supplier.Get($"/api/v1/distribution-orders/{order}/settlements")).Ok().Items;
+        Assert.Equal(paid, settlements.Count);
+        Assert.Equal(after.Dec("settledAmount"), settlements.Sum(s => s.D("amount")));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_manual_after_sales_orders_never_exceed_the_shipped_quantity(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("AS-1", 20.00m);
+        var clients = Trust.Clients(w.App, w.Distributor, 6);
+
+        foreach (var (shipped, each) in new[] { (3, 1), (3, 2) })
+        {
+            var order = await w.ShippedOrder((sku, shipped));
+
+            // Any type counts against what was shipped (domain.md), RefundOnly included.
+            var replies = await Trust.AtOnce(Each(clients, (c, i) => c.Post("/api/v1/after-sales-orders", new
+            {
+                distributionOrderId = order,
+                type = i % 2 == 0 ? "ReturnAndRefund" : "RefundOnly",
+                reason = "race",
+                lines = new[] { new { merchantSkuCode = sku, quantity = each } },
+            })));
+
+            var created = replies.Count(r => r.IsSuccess());
+            Assert.InRange(created, 1, shipped / each);
+            Assert.All(replies.Where(r => !r.IsSuccess()), r =>
+                r.AssertProblemOneOf((HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped"), (HttpStatusCode.Conflict, "conflict")));
+            var onOrder = (await Trust.AllItems(w.Distributor, $"/api/v1/after-sales-orders?q={order}")).Where(a => a.S("status") != "Cancelled").ToList();
+            Assert.Equal(created, onOrder.Count);
+            var quantity = onOrder.SelectMany(a => (JsonArray)a["lines"]!).Sum(l => l.I("quantity"));
+            Assert.Equal(created * each, quantity);
+            Assert.True(quantity <= shipped, $"{quantity} in after-sales orders, {shipped} shipped");
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_cancel_racing_a_stock_in_ends_recalled_or_recall_failed_never_half_way(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("CS-1", 20.00m, stock: 100);
+        var order = await w.ShippedOrder((sku, 8));
+        var distributor = w.App.Client(Trust.KeyOf(w.Distributor));
+        var supplier = w.App.Client(Trust.KeyOf(w.Supplier));
+        var onHand = 92;
+        var outcomes = new List<string>();
+
+        for (var round = 0; round < 4; round++)
+        {
+            var (afterSalesId, returnId, supplierReturnId) = await w.PushedReturn(order, (sku, 2));
+
+            var replies = await Trust.AtOnce(
+                () => distributor.Post($"/api/v1/after-sales-orders/{afterSalesId}/cancel"),
+                () => supplier.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/stock-in",
+                    new { warehouseId = w.OwnWarehouseId, lines = new[] { new { supplierSkuCode = "CS-1", quantity = 2, condition = "Good" } } }));
+            var (cancel, stockIn) = (replies[0], replies[1]);
+
+            // The buyer's word is final: the cancellation always stands (domain.md, Recall).
+            Assert.Equal("Cancelled", cancel.Ok().Str("status"));
+            var ret = (await w.Distributor.Get($"/api/v1/distribution-returns/{returnId}")).Ok();
+            var atSupplier = (await w.Supplier.Get($"/api/v1/supplier/return-stock-ins/{supplierReturnId}")).Ok();
+            var movements = await MovementsOf(w, "CS-1", supplierReturnId);
+            if (stockIn.IsSuccess())
+            {
+                outcomes.Add("RecallFailed");
+                onHand += 2;
+                Assert.Equal("RecallFailed", ret.Str("status"));
+                Assert.Equal("recall.already_stocked_in", ret["recallFailure"].S("code"));
+                Assert.Equal("ReceivedReturn", atSupplier.Str("status"));
+                Assert.True(atSupplier["needsAttention"].GetValue<bool>());
+                Assert.Equal(2, Assert.Single(movements).I("quantity"));
+            }
+            else
+            {
+                outcomes.Add("Recalled");
+                stockIn.AssertConflict("state.not_allowed", "conflict");
+                Assert.Equal("Recalled", ret.Str("status"));
+                Assert.Null(ret.Json?["recallFailure"]);
+                Assert.Equal("Recalled", atSupplier.Str("status"));
+                Assert.False(atSupplier["needsAttention"].GetValue<bool>());
+                Assert.Empty(movements);
+                Assert.All((JsonArray)atSupplier["lines"], l => Assert.Equal(0, l.I("receivedQuantity")));
+            }
+            Assert.Equal(onHand, Assert.Single((await w.Supplier.Get($"/api/v1/inventory?warehouseId={w.OwnWarehouseId}&skuCode=CS-1")).Ok().Items).I("onHand"));
+            await AssertStockIsTheSumOfItsMovements(w, "CS-1");
+        }
+        Assert.Equal(4, outcomes.Count);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_cancel_racing_a_push_ends_cancelled_or_recalled_with_no_pending_supplier_return(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("CU-1", 20.00m);
+        var order = await w.ShippedOrder((sku, 4));
+        var canceller = w.App.Client(Trust.KeyOf(w.Distributor));
+        var pusher = w.App.Client(Trust.KeyOf(w.Distributor));
+
+        for (var round = 0; round < 4; round++)
+        {
+            var (afterSalesId, returnId) = await w.ApprovedReturn(order, (sku, 1));
+
+            var replies = await Trust.AtOnce(
+                () => canceller.Post($"/api/v1/after-sales-orders/{afterSalesId}/cancel"),
+                () => pusher.Post($"/api/v1/distribution-returns/{returnId}/push"));
+            var (cancel, push) = (replies[0], replies[1]);
+
+            Assert.Equal("Cancelled", cancel.Ok().Str("status"));
+            var ret = (await w.Distributor.Get($"/api/v1/distribution-returns/{returnId}")).Ok();
+            await using var db = w.App.NewDbContext();
+            var supplierReturns = await db.SupplierReturns.AsNoTracking().Where(r => r.DistributionReturnId == returnId).ToListAsync();
+            if (push.IsSuccess())
+            {
+                // Pushed first, then recalled by the cancellation.
+                Assert.Equal("Recalled", ret.Str("status"));
+                Assert.Equal(Features.SupplierReturns.SupplierReturnStatus.Recalled, Assert.Single(supplierReturns).Status);
+            }
+            else
+            {
+                push.AssertConflict("state.not_allowed", "conflict");
+                Assert.Equal("Cancelled", ret.Str("status"));
+                Assert.Empty(supplierReturns);
+            }
+        }
+        Assert.Equal(0, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins/counts")).Ok().Json.I("PendingStockIn"));
+    }
+}

@@ -1,0 +1,11 @@
+global using ReturnLoop.Features.AfterSales;
+global using ReturnLoop.Features.Balances;
+global using ReturnLoop.Features.Catalog;
+global using ReturnLoop.Features.DistributionOrders;
+global using ReturnLoop.Features.DistributionReturns;
+global using ReturnLoop.Features.Inventory;
+global using ReturnLoop.Features.Partnerships;
+global using ReturnLoop.Features.Refunds;
+global using ReturnLoop.Features.SupplierReturns;
+global using ReturnLoop.Features.Warehouses;
+global using ReturnLoop.Infrastructure;
