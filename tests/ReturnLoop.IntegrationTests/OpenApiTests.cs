@@ -156,10 +156,11 @@ public sealed class OpenApiTests
 
         foreach (var op in operations)
         {
-            var reply = await anonymous.Send(new HttpRequestMessage(new HttpMethod(op.Method), op.With(Guid.NewGuid().ToString("N")))
-            {
-                Content = op.Method is "POST" or "PUT" ? System.Net.Http.Json.JsonContent.Create(new { }) : null,
-            });
+            // A request the route would accept, but for the key.
+            var request = new HttpRequestMessage(new HttpMethod(op.Method), op.With(Guid.NewGuid().ToString("N")));
+            if (op.TakesForm) request.Content = new MultipartFormDataContent { { new ByteArrayContent(Trust.Png), "file", "proof.png" } };
+            else if (op.Method is "POST" or "PUT") request.Content = System.Net.Http.Json.JsonContent.Create(new { });
+            var reply = await anonymous.Send(request);
             Assert.True(reply.Status == HttpStatusCode.Unauthorized && reply.Code == "auth.required",
                 $"{op}: expected 401 auth.required but got {(int)reply.Status} {reply.Text()}");
             Assert.Equal("application/problem+json", reply.MediaType);

@@ -34,7 +34,7 @@ public sealed class TenantIsolationTests
         var code = $"ISO{Guid.NewGuid():N}"[..15].ToUpperInvariant();
         var merchant = await w.Product(code, 40.00m, stock: 50);
 
-        var shipped = await w.ShippedOrder((merchant, 5));
+        var shipped = await w.ShippedOrder((merchant, 6));
         var created = (await w.CreateOrder((merchant, 1))).Ok().Id;
 
         // Stocked in and refunded by bank transfer, with its payment proof.
@@ -299,9 +299,9 @@ public sealed class TenantIsolationTests
             Assert.Null(r["pushFailure"]);
         });
 
-        // The supplier's stock is as it was: 50 opening, 6 shipped, 2 good back (1 damaged is apart).
+        // The supplier's stock is as it was: 50 opening, 7 shipped, 2 good back (1 damaged is apart).
         var stock = Assert.Single((await w.Supplier.Get($"/api/v1/inventory?warehouseId={w.OwnWarehouseId}&skuCode={p.SkuCode}")).Ok().Items);
-        Assert.Equal(50 - 6 + 2, stock.I("onHand"));
+        Assert.Equal(50 - 7 + 2, stock.I("onHand"));
         Assert.Equal(1, stock.I("damaged"));
         Assert.Equal("ToPush", (await w.Distributor.Get($"/api/v1/distribution-returns/{returns[3]}")).Ok().Str("status"));
     }

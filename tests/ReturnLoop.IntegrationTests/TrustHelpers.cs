@@ -90,14 +90,17 @@ internal static class Trust
                 if (method is not ("get" or "post" or "put" or "patch" or "delete")) continue;
                 var query = (operation?["parameters"] as JsonArray ?? [])
                     .Where(p => p?["in"]?.GetValue<string>() == "query").Select(p => p!["name"]!.GetValue<string>()).ToList();
-                operations.Add(new Operation(method.ToUpperInvariant(), path, query));
+                var body = operation?["requestBody"]?["content"]?.AsObject().Select(c => c.Key).FirstOrDefault();
+                operations.Add(new Operation(method.ToUpperInvariant(), path, query, body));
             }
         }
         return operations;
     }
 
-    public sealed record Operation(string Method, string Path, IReadOnlyList<string> QueryParameters)
+    public sealed record Operation(string Method, string Path, IReadOnlyList<string> QueryParameters, string? BodyMediaType)
     {
+        public bool TakesForm => BodyMediaType == "multipart/form-data";
+
         public bool HasPathParameter => Path.Contains('{');
 
         /// <summary>The path with its one path parameter replaced.</summary>

@@ -24,7 +24,7 @@ public static class AfterSalesApi
 {
     public static IEndpointRouteBuilder MapAfterSales(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/v1/after-sales-orders").WithTags("After-sales orders").RequireAuthorization();
+        var g = app.MapApiGroup("/api/v1/after-sales-orders", "After-sales orders");
         g.MapPost("/", async Task<Created<AfterSalesOrderResponse>> (CreateAfterSalesOrder.Request request, ClaimsPrincipal p, CreateAfterSalesOrder useCase, AppDbContext db, CancellationToken ct) =>
         {
             var a = await useCase.HandleAsync(p.AccountId(), request, ct);

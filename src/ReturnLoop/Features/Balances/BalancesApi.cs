@@ -21,7 +21,7 @@ public static class BalancesApi
 
     public static IEndpointRouteBuilder MapBalances(this IEndpointRouteBuilder app)
     {
-        var mine = app.MapGroup("/api/v1/balances").WithTags("Customer balances").RequireAuthorization();
+        var mine = app.MapApiGroup("/api/v1/balances", "Customer balances");
         mine.MapGet("/", (ClaimsPrincipal p, AppDbContext db, int? limit, string? cursor, CancellationToken ct) =>
         {
             var me = p.AccountId();
@@ -30,7 +30,7 @@ public static class BalancesApi
         mine.MapGet("/{supplierId}/ledger", (string supplierId, ClaimsPrincipal p, AppDbContext db, int? limit, string? cursor, CancellationToken ct) =>
             LedgerAsync(db, supplierId, p.AccountId(), limit, cursor, ct)).WithSummary("Distributor: the ledger of my balance at one supplier, newest first.");
 
-        var theirs = app.MapGroup("/api/v1/supplier/customer-balances").WithTags("Customer balances").RequireAuthorization();
+        var theirs = app.MapApiGroup("/api/v1/supplier/customer-balances", "Customer balances");
         theirs.MapGet("/", (ClaimsPrincipal p, AppDbContext db, int? limit, string? cursor, CancellationToken ct) =>
         {
             var me = p.AccountId();

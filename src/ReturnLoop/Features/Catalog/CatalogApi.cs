@@ -27,7 +27,7 @@ public static class CatalogApi
 
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
-        var skus = app.MapGroup("/api/v1/skus").WithTags("Catalog").RequireAuthorization();
+        var skus = app.MapApiGroup("/api/v1/skus", "Catalog");
         skus.MapPost("/", async Task<Created<SupplierSkuResponse>> (CreateSupplierSku.Request request, ClaimsPrincipal p, CreateSupplierSku useCase, AppDbContext db, CancellationToken ct) =>
         {
             var sku = await useCase.HandleAsync(p.AccountId(), request, ct);
@@ -47,7 +47,7 @@ public static class CatalogApi
             return TypedResults.Ok(sku.ToResponse(await db.CurrencyOfAsync(sku.AccountId, ct), owner: true));
         }).WithSummary("Supplier: change a SKU's name and prices (shipped orders keep their frozen prices).");
 
-        var merchant = app.MapGroup("/api/v1/merchant-skus").WithTags("Catalog").RequireAuthorization();
+        var merchant = app.MapApiGroup("/api/v1/merchant-skus", "Catalog");
         merchant.MapPost("/", async Task<Created<MerchantSkuResponse>> (CreateMerchantSku.Request request, ClaimsPrincipal p, CreateMerchantSku useCase, CancellationToken ct) =>
         {
             var sku = await useCase.HandleAsync(p.AccountId(), request, ct);

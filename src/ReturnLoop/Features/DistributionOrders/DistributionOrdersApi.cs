@@ -35,7 +35,7 @@ public static class DistributionOrdersApi
 
     public static IEndpointRouteBuilder MapDistributionOrders(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/v1/distribution-orders").WithTags("Distribution orders").RequireAuthorization();
+        var g = app.MapApiGroup("/api/v1/distribution-orders", "Distribution orders");
         g.MapPost("/", async Task<Created<DistributionOrderResponse>> (CreateDistributionOrder.Request request, ClaimsPrincipal p, CreateDistributionOrder useCase, CancellationToken ct) =>
         {
             var order = await useCase.HandleAsync(p.AccountId(), request, ct);

@@ -36,7 +36,7 @@ public static class DistributionReturnsApi
 
     public static IEndpointRouteBuilder MapDistributionReturns(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/v1/distribution-returns").WithTags("Return & Stock-in – Distribution").RequireAuthorization();
+        var g = app.MapApiGroup("/api/v1/distribution-returns", "Return & Stock-in – Distribution");
         g.MapGet("/", ListAsync).WithSummary("Return & Stock-in – Distribution, newest first; each failed push with its pushFailure {code, message}.");
         g.MapGet("/counts", CountsAsync);
         g.MapGet("/{id}", async Task<Ok<DistributionReturnResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
@@ -55,7 +55,7 @@ public static class DistributionReturnsApi
                 o.PushFailed ? o.Return!.PushFailure.ToResponse() : null, o.Return?.SupplierReturnId, o.Error?.ToResponse())).ToList()));
         }).WithSummary("Push or re-push many: a result per id, one transaction per order.");
 
-        var settings = app.MapGroup("/api/v1/settings/distribution-returns").WithTags("Return & Stock-in – Distribution").RequireAuthorization();
+        var settings = app.MapApiGroup("/api/v1/settings/distribution-returns", "Return & Stock-in – Distribution");
         settings.MapGet("/", async Task<Ok<DistributionReturnSettings>> (ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(new DistributionReturnSettings((await db.AccountAsync(p.AccountId(), ct)).AutoPushReturns)));
         settings.MapPut("/", async Task<Ok<DistributionReturnSettings>> (UpdateAutoPush.Request request, ClaimsPrincipal p, UpdateAutoPush useCase, CancellationToken ct) =>

@@ -23,7 +23,7 @@ public static class InventoryApi
 
     public static IEndpointRouteBuilder MapInventory(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/v1").WithTags("Inventory").RequireAuthorization();
+        var g = app.MapApiGroup("/api/v1", "Inventory");
         g.MapGet("/inventory", async Task<Ok<Page<StockResponse>>> (ClaimsPrincipal p, AppDbContext db, string? warehouseId, string? skuCode, int? limit, string? cursor, CancellationToken ct) =>
         {
             var me = p.AccountId();

@@ -14,7 +14,7 @@ public static class PartnershipsApi
 {
     public static IEndpointRouteBuilder MapPartnerships(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/v1/partnerships").WithTags("Partnerships").RequireAuthorization();
+        var g = app.MapApiGroup("/api/v1/partnerships", "Partnerships");
         g.MapPost("/", ApplyAsync).WithSummary("Distributor: apply to a supplier (→ Pending).");
         g.MapGet("/", ListAsync).WithSummary("Partnerships in both directions, with their active periods.");
         g.MapGet("/{id}", GetAsync);

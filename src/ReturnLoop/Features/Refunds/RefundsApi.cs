@@ -31,7 +31,7 @@ public static class RefundsApi
 
     public static IEndpointRouteBuilder MapRefunds(this IEndpointRouteBuilder app)
     {
-        var supplier = app.MapGroup("/api/v1/supplier/refund-orders").WithTags("Refund orders (supplier)").RequireAuthorization();
+        var supplier = app.MapApiGroup("/api/v1/supplier/refund-orders", "Refund orders (supplier)");
         supplier.MapGet("/", (ClaimsPrincipal p, AppDbContext db, RefundStatus? status, RefundMethod? method, string? distributorId, int? limit, string? cursor, CancellationToken ct) =>
             ListAsync(Mine(db, p, asSupplier: true, status, method, distributorId), limit, cursor, ct)).WithSummary("My refund orders to distributors.");
         supplier.MapGet("/counts", (ClaimsPrincipal p, AppDbContext db, RefundMethod? method, string? distributorId, CancellationToken ct) =>
@@ -47,7 +47,7 @@ public static class RefundsApi
             TypedResults.Ok((await useCase.HandleAsync(p.AccountId(), id, ct)).ToResponse()))
             .WithSummary("Void a refund the distributor has not confirmed; the return can be refunded anew.");
 
-        var distributor = app.MapGroup("/api/v1/after-sales-refunds").WithTags("After-Sales Refund (distributor)").RequireAuthorization();
+        var distributor = app.MapApiGroup("/api/v1/after-sales-refunds", "After-Sales Refund (distributor)");
         distributor.MapGet("/", (ClaimsPrincipal p, AppDbContext db, RefundStatus? status, RefundMethod? method, string? supplierId, int? limit, string? cursor, CancellationToken ct) =>
             ListAsync(Mine(db, p, asSupplier: false, status, method, supplierId), limit, cursor, ct)).WithSummary("The suppliers' refund orders to me.");
         distributor.MapGet("/counts", (ClaimsPrincipal p, AppDbContext db, RefundMethod? method, string? supplierId, CancellationToken ct) =>

@@ -32,7 +32,7 @@ public static class SupplierReturnsApi
     {
         foreach (var (route, tag) in new[] { ("/api/v1/supplier/after-sales-orders", "After Sales Orders – BigShop"), ("/api/v1/supplier/return-stock-ins", "Return & Stock-in – BigShop") })
         {
-            var g = app.MapGroup(route).WithTags(tag).RequireAuthorization();
+            var g = app.MapApiGroup(route, tag);
             g.MapGet("/", ListAsync).WithSummary("Pushed returns, newest first; filter by status and distributor. Each with its estimated refund amount.");
             g.MapGet("/counts", CountsAsync);
             g.MapGet("/{id}", async Task<Ok<SupplierReturnResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
@@ -58,7 +58,7 @@ public static class SupplierReturnsApi
             }).WithSummary("Clear the needs-attention flag once the supplier has dealt with a cancelled-after-stock-in return.");
         }
 
-        var settings = app.MapGroup("/api/v1/supplier/charge-settings").WithTags("Distribution Charge Settings").RequireAuthorization();
+        var settings = app.MapApiGroup("/api/v1/supplier/charge-settings", "Distribution Charge Settings");
         settings.MapGet("/", async Task<Ok<ChargeSettings>> (ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(ToSettings(await db.AccountAsync(p.AccountId(), ct))));
         settings.MapPut("/", async Task<Ok<ChargeSettings>> (UpdateChargeSettings.Request request, ClaimsPrincipal p, UpdateChargeSettings useCase, CancellationToken ct) =>

@@ -44,7 +44,7 @@ public static class WarehousesApi
 
     public static IEndpointRouteBuilder MapWarehouses(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/v1/warehouses").WithTags("Warehouses").RequireAuthorization();
+        var g = app.MapApiGroup("/api/v1/warehouses", "Warehouses");
         g.MapPost("/", async Task<Created<WarehouseResponse>> (CreateWarehouse.Request request, ClaimsPrincipal p, CreateWarehouse useCase, CancellationToken ct) =>
         {
             var w = await useCase.HandleAsync(p.AccountId(), request, ct);
