@@ -136,20 +136,78 @@ public sealed class TenantIsolationTests
         Assert.True(leaked.Count == 0, $"{context}: the answer mentions the other account's {string.Join(", ", leaked)}: {text}");
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Another_account_gets_404_for_every_route_that_takes_an_id(DatabaseProvider provider)
+    public enum Outsider
+    {
+        /// <summary>An account with no tie to the world.</summary>
+        Unrelated,
+        /// <summary>Another distributor of the world's supplier: it knows the supplier, not the world's distributor.</summary>
+        FellowDistributor,
+        /// <summary>Another supplier of the world's distributor: it knows the distributor, not the world's supplier.</summary>
+        FellowSupplier,
+    }
+
+    public static TheoryData<DatabaseProvider, Outsider> ProvidersAndOutsiders
+    {
+        get
+        {
+            var data = new TheoryData<DatabaseProvider, Outsider>();
+            foreach (var provider in Enum.GetValues<DatabaseProvider>())
+                foreach (var outsider in Enum.GetValues<Outsider>()) data.Add(provider, outsider);
+            return data;
+        }
+    }
+
+    /// <summary>
+    /// The outsider's client, and what of the world it may legitimately know: its partner's account id and the
+    /// catalogue codes it shares (a fellow uses the same codes on purpose, so a lookup by code alone would show).
+    /// </summary>
+    private static async Task<(Api Client, string[] Known)> OutsiderAsync(Populated p, Outsider kind)
+    {
+        var w = p.W;
+        switch (kind)
+        {
+            case Outsider.FellowDistributor:
+            {
+                var (client, _) = await World.SignUpAsync(w.App, "Fellow distributor");
+                var id = (await client.Post("/api/v1/partnerships", new { supplierAccountId = w.SupplierId })).Ok().Id;
+                (await w.Supplier.Post($"/api/v1/partnerships/{id}/accept")).Ok();
+                (await client.Post("/api/v1/merchant-skus", new { code = p.MerchantSkuCode, name = "Mine", supplierAccountId = w.SupplierId,
+                    components = new[] { new { supplierSkuCode = p.SkuCode, quantity = 1 } } })).Ok();
+                return (client, [w.SupplierId, p.SkuCode, p.MerchantSkuCode]);
+            }
+            case Outsider.FellowSupplier:
+            {
+                var (client, supplierId) = await World.SignUpAsync(w.App, "Fellow supplier");
+                var id = (await w.Distributor.Post("/api/v1/partnerships", new { supplierAccountId = supplierId })).Ok().Id;
+                (await client.Post($"/api/v1/partnerships/{id}/accept")).Ok();
+                (await client.Post("/api/v1/warehouses", new { code = "OWN", name = "Own", kind = "Own" })).Ok();
+                (await client.Post("/api/v1/skus", new { code = p.SkuCode, name = "Mine", costPrice = 1.00m, distributionPrice = 2.00m })).Ok();
+                return (client, [w.DistributorId, p.SkuCode]);
+            }
+            default:
+                return ((await World.SignUpAsync(w.App, "Outsider")).Client, []);
+        }
+    }
+
+    [Theory, MemberData(nameof(ProvidersAndOutsiders))]
+    public async Task Another_account_gets_404_for_every_route_that_takes_an_id(DatabaseProvider provider, Outsider kind)
     {
         var p = await PopulateAsync(provider);
-        var (outsider, _) = await World.SignUpAsync(p.W.App, "Outsider");
+        var (outsider, known) = await OutsiderAsync(p, kind);
+        p.Secrets.ExceptWith(known);
         var operations = (await Trust.OperationsAsync(p.W.App)).Where(o => o.Path.StartsWith("/api/") && o.HasPathParameter).ToList();
         Assert.NotEmpty(operations);
 
+        var calls = 0;
         foreach (var op in operations)
         {
+            // A fellow supplier's balance book with the shared distributor is its own business, not the world's.
+            if (kind == Outsider.FellowSupplier && op.Path.StartsWith("/api/v1/supplier/customer-balances/")) continue;
             foreach (var id in IdsFor(p, op))
             {
                 var url = op.With(id);
                 var reply = await outsider.Send(Request(p, op, url));
+                calls++;
                 AssertNoLeak(p, reply, $"{op} with {id}", allowed: id);
                 if (op.Method == "GET" && op.Path.EndsWith("/ledger") && reply.Status == HttpStatusCode.OK)
                 {
@@ -163,6 +221,8 @@ public sealed class TenantIsolationTests
                 Assert.Equal("application/problem+json", reply.MediaType);
             }
         }
+
+        Assert.True(calls >= 100, $"Only {calls} calls were made.");
 
         // Nothing the outsider sent changed the world: still one refund awaiting confirmation, the pending return still pending.
         var refunds = (await p.W.Supplier.Get("/api/v1/supplier/refund-orders")).Ok().Items;

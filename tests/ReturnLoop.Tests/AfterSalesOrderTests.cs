@@ -239,4 +239,36 @@ public class AfterSalesOrderTests
 
         Assert.Equal(AfterSalesStatus.Cancelled, aso.Status);
     }
+
+    [Fact]
+    public void Refund_only_being_processed_can_still_be_cancelled_by_the_platform()
+    {
+        var aso = A.AfterSales(Order(), AfterSalesType.RefundOnly, ("TS-RED", 1));
+        aso.Approve(A.Now);
+
+        aso.Cancel(Later);
+
+        Assert.Equal(AfterSalesStatus.Cancelled, aso.Status);
+    }
+
+    [Theory]
+    [InlineData(AfterSalesStatus.ToConfirm, "received")]
+    [InlineData(AfterSalesStatus.ToConfirm, "completed")]
+    [InlineData(AfterSalesStatus.ConfirmReturn, "refund processing")]
+    [InlineData(AfterSalesStatus.ConfirmReturn, "refund voided")]
+    [InlineData(AfterSalesStatus.Completed, "received")]
+    public void Supplier_steps_out_of_order_are_refused(AfterSalesStatus status, string step)
+    {
+        var aso = InState(status);
+        Action act = step switch
+        {
+            "received" => () => aso.MarkReceived(Later),
+            "refund processing" => () => aso.MarkRefundProcessing(Later),
+            "completed" => () => aso.MarkCompleted(Later),
+            _ => () => aso.MarkRefundVoided(Later),
+        };
+
+        Assert.Equal("state.not_allowed", A.Error(act).Code);
+        Assert.Equal(status, aso.Status);
+    }
 }

@@ -163,12 +163,41 @@ public class PushRuleTests
     }
 
     [Fact]
-    public void Merchant_sku_mapped_to_a_supplier_sku_the_order_did_not_ship_is_unmapped()
+    public void Merchant_sku_off_the_order_mapped_to_a_supplier_sku_the_order_did_not_ship_is_unmapped()
+    {
+        var order = Order();
+        var other = MerchantSku.Create(A.Distributor, "TS-BLUE-LISTING", "T-shirt blue", A.Supplier, [new SkuComponent("TS-BLUE", 1)], A.OrderCreated);
+        var mappings = new Dictionary<string, MerchantSku>(A.MappingsOf(order)) { ["TS-BLUE-LISTING"] = other };
+
+        var outcome = Check(order, A.Return(order, ("TS-BLUE-LISTING", 1)), mappings: mappings);
+
+        Assert.Equal("push.unmapped_sku", outcome.Failure?.Code);
+        Assert.Empty(outcome.Lines);
+    }
+
+    [Fact]
+    public void Merchant_sku_off_the_order_splits_by_its_mapping_over_what_the_order_shipped()
+    {
+        var order = Order();
+        var twin = MerchantSku.Create(A.Distributor, "TS-RED-TWIN", "Two red tees", A.Supplier, [new SkuComponent("TS-RED", 2)], A.OrderCreated);
+        var mappings = new Dictionary<string, MerchantSku>(A.MappingsOf(order)) { ["TS-RED-TWIN"] = twin };
+
+        var outcome = Check(order, A.Return(order, ("TS-RED-TWIN", 1)), mappings: mappings);
+
+        var line = Assert.Single(outcome.Lines);
+        Assert.Equal(("TS-RED", 2, "TS-RED-TWIN", 45.00m), (line.SupplierSkuCode, line.Quantity, line.FromMerchantSkuCode, line.UnitPriceAtShipment));
+    }
+
+    [Fact]
+    public void Merchant_sku_on_the_order_splits_as_it_was_shipped_even_when_remapped_since()
     {
         var order = Order();
         var remapped = MerchantSku.Create(A.Distributor, "TS-RED", "T-shirt red", A.Supplier, [new SkuComponent("TS-BLUE", 1)], A.OrderCreated);
 
-        Assert.Equal("push.unmapped_sku", Check(order, mappings: new Dictionary<string, MerchantSku> { ["TS-RED"] = remapped }).Failure?.Code);
+        var outcome = Check(order, mappings: new Dictionary<string, MerchantSku> { ["TS-RED"] = remapped });
+
+        var line = Assert.Single(outcome.Lines);
+        Assert.Equal(("TS-RED", 1, "TS-RED", 45.00m), (line.SupplierSkuCode, line.Quantity, line.FromMerchantSkuCode, line.UnitPriceAtShipment));
     }
 
     [Fact]

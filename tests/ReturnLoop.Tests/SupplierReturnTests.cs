@@ -74,6 +74,18 @@ public class SupplierReturnTests
     }
 
     [Fact]
+    public void Once_stocked_in_the_estimate_counts_what_was_received_whatever_the_type()
+    {
+        var order = A.ShippedOrder().WithLine("TS-RED", 2, 50.00m).WithLine("CAP-BLK", 1, 12.00m).WithFee(8.00m).Build();
+        var abnormal = A.AfterSales(order, AfterSalesType.AbnormalReturn, ("TS-RED", 2), ("CAP-BLK", 1));
+
+        var ret = A.ReceivedReturn(order, abnormal, new StockInLine("TS-RED", 1, ItemCondition.Good), new StockInLine("CAP-BLK", 1, ItemCondition.Damaged));
+
+        Assert.Equal(50.00m + 12.00m - 3.00m, ret.EstimatedRefund(3.00m));
+        Assert.Equal(ret.ReturnAmount - 3.00m, ret.EstimatedRefund(3.00m));
+    }
+
+    [Fact]
     public void Stock_in_puts_good_and_damaged_units_of_a_sku_split_on_two_lines()
     {
         var ret = Pushed().Return;

@@ -41,8 +41,12 @@ public sealed class AfterSalesOrder
 
     public bool CanApprove => Status == AfterSalesStatus.ToConfirm;
 
-    /// <summary>Cancelling is allowed until a refund order exists; after stock-in it is recorded but the recall fails.</summary>
-    public bool CanCancel => Status is AfterSalesStatus.ToConfirm or AfterSalesStatus.ConfirmReturn or AfterSalesStatus.ReceivedReturn;
+    /// <summary>
+    /// Cancelling is allowed until a refund order exists; after stock-in it is recorded but the recall fails.
+    /// A refund-only request has no refund order of the supplier, so the platform may still cancel it while it is processed.
+    /// </summary>
+    public bool CanCancel => Status is AfterSalesStatus.ToConfirm or AfterSalesStatus.ConfirmReturn or AfterSalesStatus.ReceivedReturn
+        || (Type == AfterSalesType.RefundOnly && Status == AfterSalesStatus.RefundProcessing);
 
     public bool CanCompleteRefundOnly => Type == AfterSalesType.RefundOnly && Status == AfterSalesStatus.RefundProcessing;
 
@@ -91,20 +95,14 @@ public sealed class AfterSalesOrder
 
     // The supplier's steps move the distributor's order along. A cancelled order stays cancelled: the buyer's word is final.
 
-    public void MarkReceived(DateTimeOffset now) => Move(AfterSalesStatus.ConfirmReturn, AfterSalesStatus.ReceivedReturn, now);
+    public void MarkReceived(DateTimeOffset now) => Move("receive", now, AfterSalesStatus.ReceivedReturn, AfterSalesStatus.ConfirmReturn);
 
-    public void MarkRefundProcessing(DateTimeOffset now) => Move(AfterSalesStatus.ReceivedReturn, AfterSalesStatus.RefundProcessing, now);
+    public void MarkRefundProcessing(DateTimeOffset now) => Move("start the refund of", now, AfterSalesStatus.RefundProcessing, AfterSalesStatus.ReceivedReturn);
 
-    public void MarkRefundVoided(DateTimeOffset now) => Move(AfterSalesStatus.RefundProcessing, AfterSalesStatus.ReceivedReturn, now);
+    public void MarkRefundVoided(DateTimeOffset now) => Move("void the refund of", now, AfterSalesStatus.ReceivedReturn, AfterSalesStatus.RefundProcessing);
 
-    public void MarkCompleted(DateTimeOffset now)
-    {
-        if (Status is AfterSalesStatus.ReceivedReturn or AfterSalesStatus.RefundProcessing)
-        {
-            Status = AfterSalesStatus.Completed;
-            UpdatedAt = now;
-        }
-    }
+    public void MarkCompleted(DateTimeOffset now) =>
+        Move("complete", now, AfterSalesStatus.Completed, AfterSalesStatus.ReceivedReturn, AfterSalesStatus.RefundProcessing);
 
     /// <summary>A refund-only request is finished when the refund to the buyer is done.</summary>
     public void CompleteRefundOnly(DateTimeOffset now)
@@ -114,9 +112,10 @@ public sealed class AfterSalesOrder
         UpdatedAt = now;
     }
 
-    private void Move(AfterSalesStatus from, AfterSalesStatus to, DateTimeOffset now)
+    private void Move(string action, DateTimeOffset now, AfterSalesStatus to, params AfterSalesStatus[] from)
     {
-        if (Status != from) return;
+        if (Status == AfterSalesStatus.Cancelled) return;
+        if (!from.Contains(Status)) throw DomainError.StateNotAllowed(action, Status);
         Status = to;
         UpdatedAt = now;
     }

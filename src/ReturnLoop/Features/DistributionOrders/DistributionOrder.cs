@@ -134,10 +134,6 @@ public sealed class DistributionOrder
     public int ShippedQuantityOf(string merchantSkuCode) =>
         IsShipped ? _lines.Where(l => l.MerchantSkuCode == merchantSkuCode).Select(l => l.MerchantQuantity).FirstOrDefault() : 0;
 
-    public DistributionOrderLine? LineFor(string merchantSkuCode, string supplierSkuCode) =>
-        _lines.FirstOrDefault(l => l.MerchantSkuCode == merchantSkuCode && l.SupplierSkuCode == supplierSkuCode)
-        ?? _lines.FirstOrDefault(l => l.SupplierSkuCode == supplierSkuCode);
-
     private OrderSettlement Settle(SettlementType type, decimal amount, PaymentMethod? method, string? reference, DateTimeOffset now)
     {
         SettledAmount += amount;

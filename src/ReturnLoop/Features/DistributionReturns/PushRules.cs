@@ -40,13 +40,24 @@ public static class PushRules
         {
             if (!mappings.TryGetValue(line.MerchantSkuCode, out var sku) || !sku.IsMapped)
                 return Fail(UnmappedSku, $"Merchant SKU {line.MerchantSkuCode} is not mapped to a supplier SKU.");
+
+            // The parcel holds what was shipped: a merchant SKU on the order splits as it was shipped (its
+            // components and quantities then), each sub-SKU valued at its own unit price at shipment.
+            var shipped = order.Lines.Where(l => l.MerchantSkuCode == line.MerchantSkuCode && l.UnitPriceAtShipment is not null).ToList();
+            if (shipped.Count > 0)
+            {
+                lines.AddRange(shipped.Select(l => new ReturnLine(l.SupplierSkuCode, line.Quantity * l.QuantityPerSet, line.MerchantSkuCode, l.UnitPriceAtShipment!.Value)));
+                continue;
+            }
+
+            // A platform may name a merchant SKU the order does not carry: split it by its mapping now, as long as
+            // every component was shipped on the order (that is where its value comes from).
             foreach (var component in sku.Components)
             {
-                // Each sub-SKU is valued at its own unit price at shipment on the original order.
-                var shipped = order.LineFor(line.MerchantSkuCode, component.SupplierSkuCode);
-                if (shipped?.UnitPriceAtShipment is not { } price)
+                var price = order.Lines.FirstOrDefault(l => l.SupplierSkuCode == component.SupplierSkuCode)?.UnitPriceAtShipment;
+                if (price is null)
                     return Fail(UnmappedSku, $"Merchant SKU {line.MerchantSkuCode} maps to {component.SupplierSkuCode}, which the original order did not ship.");
-                lines.Add(new ReturnLine(component.SupplierSkuCode, line.Quantity * component.Quantity, line.MerchantSkuCode, price));
+                lines.Add(new ReturnLine(component.SupplierSkuCode, line.Quantity * component.Quantity, line.MerchantSkuCode, price.Value));
             }
         }
 

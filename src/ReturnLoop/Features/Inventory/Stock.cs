@@ -39,7 +39,7 @@ public sealed class StockLevel
         var after = (bucket == StockBucket.Sellable ? OnHand : Damaged) + quantity;
         if (after < 0)
             throw DomainError.Rule("stock.insufficient",
-                $"{SkuCode} has {OnHand} sellable in this warehouse; {-quantity} needed.");
+                $"{SkuCode} has {(bucket == StockBucket.Sellable ? OnHand : Damaged)} {(bucket == StockBucket.Sellable ? "sellable" : "damaged")} in this warehouse; {-quantity} needed.");
         if (bucket == StockBucket.Sellable) OnHand = after; else Damaged = after;
         return new StockMovement(AccountId, WarehouseId, SkuCode, bucket, quantity, after, reason, reference, note, now);
     }

@@ -89,13 +89,13 @@ public sealed class SupplierReturn
     /// <summary>
     /// Estimated refund, shown before stock-in (domain.md): an abnormal return is worth its whole order less the
     /// distribution fee; any other return its lines at the unit price at shipment. Less the handling fee, never below 0.
-    /// After stock-in the received quantities count instead of the expected ones.
+    /// Once stocked in, what was received counts (the refund's Return Amount), whatever the type.
     /// </summary>
     public decimal EstimatedRefund(decimal returnHandlingFee)
     {
-        var goods = IsAbnormal
-            ? OrderStockOutAmount - OrderDistributionFee
-            : _lines.Sum(l => l.UnitPriceAtShipment * (Status == SupplierReturnStatus.PendingStockIn ? l.ExpectedQuantity : l.ReceivedQuantity));
+        var goods = Status == SupplierReturnStatus.PendingStockIn || ReceivedAt is null
+            ? IsAbnormal ? OrderStockOutAmount - OrderDistributionFee : _lines.Sum(l => l.UnitPriceAtShipment * l.ExpectedQuantity)
+            : ReturnAmount;
         return Money.Max0(goods - returnHandlingFee);
     }
 
