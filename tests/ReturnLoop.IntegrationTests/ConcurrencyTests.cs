@@ -18,11 +18,12 @@ public sealed class ConcurrencyTests
     private static Func<Task<Reply>>[] Each(IEnumerable<Api> clients, Func<Api, int, Task<Reply>> call) =>
         clients.Select((c, i) => (Func<Task<Reply>>)(() => call(c, i))).ToArray();
 
-    private static async Task AssertStockIsTheSumOfItsMovements(World w, string sku)
+    private static async Task AssertStockIsTheSumOfItsMovements(World w, string sku, string? warehouseId = null)
     {
+        warehouseId ??= w.OwnWarehouseId;
         await using var db = w.App.NewDbContext();
-        var level = await db.StockLevels.AsNoTracking().SingleAsync(s => s.WarehouseId == w.OwnWarehouseId && s.SkuCode == sku);
-        var movements = await db.StockMovements.AsNoTracking().Where(m => m.WarehouseId == w.OwnWarehouseId && m.SkuCode == sku).ToListAsync();
+        var level = await db.StockLevels.AsNoTracking().SingleAsync(s => s.WarehouseId == warehouseId && s.SkuCode == sku);
+        var movements = await db.StockMovements.AsNoTracking().Where(m => m.WarehouseId == warehouseId && m.SkuCode == sku).ToListAsync();
         Assert.Equal(level.OnHand, movements.Where(m => m.Bucket == StockBucket.Sellable).Sum(m => m.Quantity));
         Assert.Equal(level.Damaged, movements.Where(m => m.Bucket == StockBucket.Damaged).Sum(m => m.Quantity));
         Assert.True(level.OnHand >= 0 && level.Damaged >= 0);
@@ -378,5 +379,177 @@ public sealed class ConcurrencyTests
             }
         }
         Assert.Equal(0, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins/counts")).Ok().Json.I("PendingStockIn"));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_approvals_of_one_after_sales_order_open_one_return(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("AP-1", 20.00m);
+        var order = await w.ShippedOrder((sku, 3));
+        var clients = Trust.Clients(w.App, w.Distributor, 6);
+
+        for (var round = 0; round < 3; round++)
+        {
+            var afterSalesId = (await w.CreateAfterSales(order, "ReturnAndRefund", (sku, 1))).Ok().Id;
+
+            var replies = await Trust.AtOnce(Each(clients, (c, _) => c.Post($"/api/v1/after-sales-orders/{afterSalesId}/approve")));
+
+            var won = Assert.Single(replies, r => r.IsSuccess());
+            Assert.Equal("ConfirmReturn", won.Str("status"));
+            Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("state.not_allowed", "conflict"));
+            var returns = (await w.Distributor.Get($"/api/v1/distribution-returns?afterSalesOrderId={afterSalesId}")).Ok().Items;
+            Assert.Equal(won["distributionReturn"]["id"]!.GetValue<string>(), Assert.Single(returns).S("id"));
+            Assert.Equal(1, await TimelineCount(w, afterSalesId, "Approved"));
+        }
+        Assert.Equal(3, (await w.Distributor.Get("/api/v1/distribution-returns/counts")).Ok().Json.I("ToPush"));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_stock_ins_of_different_returns_into_one_new_stock_row_all_count(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("NS-1", 20.00m);
+        var order = await w.ShippedOrder((sku, 6));
+        // A second own warehouse that has never held NS-1: every stock-in races to create its stock row.
+        var spare = (await w.Supplier.Post("/api/v1/warehouses", new { code = "OWN2", name = "Second", kind = "Own" })).Ok().Id;
+        var returns = new List<string>();
+        for (var i = 0; i < 6; i++) returns.Add((await w.PushedReturn(order, (sku, 1))).SupplierReturnId);
+        var clients = Trust.Clients(w.App, w.Supplier, returns.Count);
+
+        var replies = await Trust.AtOnce(Each(clients, (c, i) => c.Post($"/api/v1/supplier/return-stock-ins/{returns[i]}/stock-in",
+            new { warehouseId = spare, lines = new[] { new { supplierSkuCode = "NS-1", quantity = 1, condition = i % 2 == 0 ? "Good" : "Damaged" } } })));
+
+        Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("conflict"));
+        var good = Enumerable.Range(0, returns.Count).Count(i => replies[i].IsSuccess() && i % 2 == 0);
+        var damaged = Enumerable.Range(0, returns.Count).Count(i => replies[i].IsSuccess() && i % 2 == 1);
+        Assert.True(good + damaged >= 1);
+        var rows = (await w.Supplier.Get($"/api/v1/inventory?warehouseId={spare}&skuCode=NS-1")).Ok().Items;
+        var row = Assert.Single(rows);
+        Assert.Equal(good, row.I("onHand"));
+        Assert.Equal(damaged, row.I("damaged"));
+        for (var i = 0; i < returns.Count; i++)
+        {
+            var status = (await w.Supplier.Get($"/api/v1/supplier/return-stock-ins/{returns[i]}")).Ok().Str("status");
+            Assert.Equal(replies[i].IsSuccess() ? "ReceivedReturn" : "PendingStockIn", status);
+            Assert.Equal(replies[i].IsSuccess() ? 1 : 0, (await MovementsOf(w, "NS-1", returns[i])).Count);
+        }
+        await AssertStockIsTheSumOfItsMovements(w, "NS-1", spare);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_first_credits_open_one_balance_that_is_the_sum_of_its_ledger(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var clients = Trust.Clients(w.App, w.Supplier, 6);
+
+        var replies = await Trust.AtOnce(Each(clients, (c, i) => c.Post($"/api/v1/supplier/customer-balances/{w.DistributorId}/credits", new { amount = 10.00m + i })));
+
+        Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("conflict"));
+        var credited = Enumerable.Range(0, replies.Length).Where(i => replies[i].IsSuccess()).Sum(i => 10.00m + i);
+        Assert.True(credited > 0);
+        var (balance, ledger) = await AssertBalanceIsTheSumOfItsLedger(w);
+        Assert.Equal(credited, balance);
+        Assert.Equal(replies.Count(r => r.IsSuccess()), ledger.Count);
+        // Credits only: in the order they were applied, each balance-after is the running sum (no credit was lost).
+        var running = 0m;
+        foreach (var entry in ledger.OrderBy(e => e.BalanceAfter))
+        {
+            running += entry.Amount;
+            Assert.Equal(running, entry.BalanceAfter);
+        }
+        await using var db = w.App.NewDbContext();
+        Assert.Equal(1, await db.CustomerBalances.CountAsync(b => b.SupplierAccountId == w.SupplierId && b.DistributorAccountId == w.DistributorId));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_confirmed_receipt_racing_a_void_ends_one_way_only(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("CV-1", 20.00m);
+        var order = await w.ShippedOrder((sku, 8));
+        // 160.00 shipped, 120.00 paid: each refund settles what is still unsettled first.
+        (await w.Supplier.Post($"/api/v1/distribution-orders/{order}/payments", new { amount = 120.00m, method = "BankTransfer" })).Ok();
+        var distributor = w.App.Client(Trust.KeyOf(w.Distributor));
+        var supplier = w.App.Client(Trust.KeyOf(w.Supplier));
+        var outcomes = new List<string>();
+
+        for (var round = 0; round < 4; round++)
+        {
+            var (afterSalesId, _, supplierReturnId) = await w.PushedReturn(order, (sku, 2));
+            (await w.StockIn(supplierReturnId, ("CV-1", 2, "Good"))).Ok();
+            var refund = (await w.CreateRefund(supplierReturnId, "BankTransfer")).Ok().Id;
+
+            var replies = await Trust.AtOnce(
+                () => distributor.Post($"/api/v1/after-sales-refunds/{refund}/confirm-receipt"),
+                () => supplier.Post($"/api/v1/supplier/refund-orders/{refund}/void"));
+            var (confirm, voided) = (replies[0], replies[1]);
+
+            Assert.True(confirm.IsSuccess() ^ voided.IsSuccess(), $"confirm {(int)confirm.Status}, void {(int)voided.Status}: exactly one may win");
+            Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("state.not_allowed", "conflict"));
+            var status = (await w.Supplier.Get($"/api/v1/supplier/refund-orders/{refund}")).Ok().Str("status");
+            var atSupplier = (await w.Supplier.Get($"/api/v1/supplier/return-stock-ins/{supplierReturnId}")).Ok();
+            var afterSales = (await w.Distributor.Get($"/api/v1/after-sales-orders/{afterSalesId}")).Ok();
+            if (confirm.IsSuccess())
+            {
+                outcomes.Add("Completed");
+                Assert.Equal("Completed", status);
+                Assert.Equal("Completed", atSupplier.Str("status"));
+                Assert.Equal("Completed", afterSales.Str("status"));
+            }
+            else
+            {
+                outcomes.Add("Voided");
+                Assert.Equal("Voided", status);
+                Assert.Equal("ReceivedReturn", atSupplier.Str("status"));
+                Assert.Null(atSupplier.Json?["refundOrderId"]);
+                Assert.Equal("ReceivedReturn", afterSales.Str("status"));
+            }
+            // The settlement ledger of the order agrees with its settled amount, whichever side won.
+            var after = (await w.Supplier.Get($"/api/v1/distribution-orders/{order}")).Ok();
+            var settlements = (await w.Supplier.Get($"/api/v1/distribution-orders/{order}/settlements")).Ok().Items;
+            Assert.Equal(after.Dec("settledAmount"), settlements.Sum(x => x.D("amount")));
+            Assert.InRange(after.Dec("settledAmount"), 120.00m, 160.00m);
+        }
+        Assert.Equal(4, outcomes.Count);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_applications_to_one_supplier_make_one_open_partnership(DatabaseProvider provider)
+    {
+        var app = AppFactory.For(provider);
+        var (_, supplierId) = await World.SignUpAsync(app, "Sought");
+        var (distributor, _) = await World.SignUpAsync(app, "Eager");
+        var clients = Trust.Clients(app, distributor, 6);
+
+        var replies = await Trust.AtOnce(Each(clients, (c, _) => c.Post("/api/v1/partnerships", new { supplierAccountId = supplierId })));
+
+        var won = Assert.Single(replies, r => r.IsSuccess());
+        Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("conflict"));
+        Assert.Equal(won.Id, Assert.Single((await distributor.Get("/api/v1/partnerships")).Ok().Items).S("id"));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_imports_of_one_marketplace_order_record_it_once(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("MO-1", 20.00m);
+        var clients = Trust.Clients(w.App, w.Distributor, 6);
+        var orderNo = $"SO-{Guid.NewGuid():N}";
+
+        var replies = await Trust.AtOnce(Each(clients, (c, _) => c.Post("/api/v1/distribution-orders", new
+        {
+            supplierAccountId = w.SupplierId,
+            warehouseId = w.OwnWarehouseId,
+            platform = "Shopee",
+            shopId = "shop-1",
+            marketplaceOrderNo = orderNo,
+            lines = new[] { new { merchantSkuCode = sku, quantity = 1 } },
+        })));
+
+        var won = Assert.Single(replies, r => r.IsSuccess());
+        Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("conflict"));
+        var orders = (await Trust.AllItems(w.Distributor, "/api/v1/distribution-orders")).Where(o => o.S("marketplaceOrderNo") == orderNo).ToList();
+        Assert.Equal(won.Id, Assert.Single(orders).S("id"));
     }
 }

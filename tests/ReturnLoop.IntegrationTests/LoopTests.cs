@@ -81,7 +81,7 @@ public sealed class LoopTests
         var orderId = created.Id;
         var shipped = (await w.Ship(orderId)).Ok();
         Assert.Equal("Shipped", shipped.Str("status"));
-        Assert.NotNull(shipped.Json!["shippedAt"]);
+        Assert.EndsWith("Z", shipped.Str("shippedAt"));   // ISO 8601 UTC
         Assert.Equal(5.00m, shipped.Dec("distributionFee"));          // from the charge settings
         Assert.Equal(270.00m, shipped.Dec("stockOutAmount"));         // 3×45 + 2×45 + 4×10 + 5
         Assert.Equal(0.00m, shipped.Dec("settledAmount"));
@@ -231,6 +231,9 @@ public sealed class LoopTests
 
         // The balance and its ledger show the credit.
         Assert.Equal(113.00m, await w.Balance());
+        var held = (await w.Supplier.Get("/api/v1/supplier/customer-balances")).Ok().Items.Single(b => b.Str("distributorAccountId") == w.DistributorId);
+        Assert.Equal(113.00m, held.Dec("balance"));
+        Assert.Equal("MYR", held.Str("currency"));
         var ledger = await w.Ledger();
         Assert.Equal([("RefundCredit", 103.00m, 113.00m), ("OrderPayment", -20.00m, 10.00m), ("ManualCredit", 30.00m, 30.00m)],
             ledger.Select(e => (e.Str("type"), e.Dec("amount"), e.Dec("balanceAfter"))).ToList());
@@ -302,7 +305,9 @@ public sealed class LoopTests
         // Not received: back to the supplier; a new proof asks the distributor again.
         var notReceived = (await w.Distributor.Post($"/api/v1/after-sales-refunds/{refundId}/report-not-received", new { note = "Nothing on the statement" })).Ok();
         Assert.Equal("NotReceived", notReceived.Str("status"));
-        Assert.Equal("NotReceived", (await w.SupplierRefund(refundId)).Str("status"));
+        var supplierView = await w.SupplierRefund(refundId);
+        Assert.Equal("NotReceived", supplierView.Str("status"));
+        Assert.Equal("Nothing on the statement", supplierView.Str("notReceivedNote"));
         var pdf = LoopSteps.Pdf(2048);
         Assert.Equal("AwaitingConfirmation", (await w.UploadProof(refundId, pdf, "transfer.pdf", "application/pdf")).Ok().Str("status"));
         var pdfDownload = (await w.Distributor.Get($"/api/v1/after-sales-refunds/{refundId}/payment-proof")).Ok();
@@ -324,6 +329,8 @@ public sealed class LoopTests
             "PaymentProofUploaded", "RefundCompleted"], timeline.Select(e => e.Str("event")).ToList());
         Assert.Equal(["Distributor", "Distributor", "System", "Distributor", "Supplier", "Supplier", "Supplier", "Distributor", "Supplier", "Distributor"],
             timeline.Select(e => e.Str("side")).ToList());
+        // The supplier sees the same timeline on its return.
+        Assert.Equal(timeline.Select(e => e.Str("event")), (await w.SupplierReturn(supplierReturnId)).Arr("timeline").Select(e => e.Str("event")));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -346,6 +353,19 @@ public sealed class LoopTests
         Assert.Contains(supplierReturnId, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins?status=PendingStockIn")).Ok().Items.Ids());
         Assert.Empty((await w.Distributor.Get("/api/v1/distribution-returns?status=ToPush")).Ok().Items);
         Assert.Equal(90.00m, (await w.SupplierReturn(supplierReturnId)).Dec("estimatedRefundAmount"));
+        // Stock-in works from the After Sales Orders – BigShop list too.
+        var received = (await w.Supplier.Post($"/api/v1/supplier/after-sales-orders/{supplierReturnId}/stock-in", new
+        {
+            warehouseId = w.OwnWarehouseId,
+            lines = new[] { new { supplierSkuCode = "TS-RED", quantity = 2, condition = "Good" } },
+        })).Ok();
+        Assert.Equal("ReceivedReturn", received.Str("status"));
+        Assert.Equal((98, 0), await w.Stock("TS-RED"));
+
+        // An abnormal return is pushed at once too.
+        var abnormal = (await w.CreateAfterSales(orderId, "AbnormalReturn", (sku, 1))).Ok();
+        Assert.Equal("ConfirmReturn", abnormal.Str("status"));
+        Assert.Equal("Pushed", abnormal["distributionReturn"].Str("status"));
 
         // Off again: the next one waits in To Push.
         Assert.False((await w.SetAutoPush(false)).Ok().Bool("autoPush"));
@@ -385,6 +405,22 @@ public sealed class LoopTests
         // The fee is the current setting until a refund order freezes it.
         await w.ChargeSettings(distributionFee: 0m, returnHandlingFee: 5.00m);
         Assert.Equal(95.00m, (await w.SupplierReturn(supplierReturnId)).Dec("estimatedRefundAmount"));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Exchange_brings_its_return_leg_back_through_a_return(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("TS-RED", 45.00m);
+        var orderId = await w.ShippedOrder((sku, 2));
+
+        var exchange = (await w.CreateAfterSales(orderId, "Exchange", (sku, 1))).Ok();
+        Assert.Equal("ToConfirm", exchange.Str("status"));
+        var approved = (await w.Approve(exchange.Id)).Ok();
+        Assert.Equal("ConfirmReturn", approved.Str("status"));
+        Assert.Equal("ToPush", approved["distributionReturn"].Str("status"));
+        var supplierReturnId = (await w.Push(approved["distributionReturn"].Str("id"))).Ok().Str("supplierReturnId");
+        Assert.Equal("ReturnAndRefund", (await w.SupplierReturn(supplierReturnId)).Str("returnType"));   // always, whatever the type
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -136,8 +136,7 @@ public sealed class PushTests
         var (_, noPartnership) = await w.ApprovedReturn(beforePartnership, ("M-RED", 1));
         var (_, unmapped) = await w.ApprovedReturn(recent, ("M-RED", 1));
         var (_, good) = await w.ApprovedReturn(recent, ("M-CAP", 1));
-        var (_, alreadyPushed) = await w.PushedReturn(await w.ShippedOrder(("M-CAP", 1)), ("M-CAP", 1)) is var p ? (p.AfterSalesId, p.ReturnId) : default;
-        var supplierReturnOfPushed = (await w.DistributionReturn(alreadyPushed)).Str("supplierReturnId");
+        var (_, alreadyPushed, supplierReturnOfPushed) = await w.PushedReturn(await w.ShippedOrder(("M-CAP", 1)), ("M-CAP", 1));
         (await w.Remap(redId)).Ok();
         var unknown = new string('0', 32);
 
@@ -146,7 +145,7 @@ public sealed class PushTests
         var results = bulk.Arr("results");
         Assert.Equal([tooOld, noPartnership, unmapped, good, alreadyPushed, unknown], results.Select(r => r.Str("id")).ToList());
         Assert.Equal(["PushFailed", "PushFailed", "PushFailed", "Pushed", "Pushed"], results.Take(5).Select(r => r.Str("status")).ToList());
-        Assert.Equal(["push.order_too_old", "push.no_partnership", "push.unmapped_sku"], results.Take(3).Select(r => r["pushFailure"].Str("code")).ToList());
+        Assert.Equal(["push.order_too_old", "push.no_partnership", "push.unmapped_sku"], results.Take(3).Select(r => r!["pushFailure"].Str("code")).ToList());
         Assert.All(results.Take(3), r => Assert.Null(r!["supplierReturnId"]));
         Assert.Null(results[3]!["pushFailure"]);
         Assert.NotNull(results[3]!["supplierReturnId"]);
@@ -165,7 +164,7 @@ public sealed class PushTests
         (await w.Remap(redId, ("TS-RED", 1))).Ok();
         (await w.Supplier.Post($"/api/v1/warehouses/{w.OwnWarehouseId}/close")).Ok();
         var again = (await w.Distributor.Post("/api/v1/distribution-returns/push", new { ids = new[] { unmapped, tooOld } })).Ok().Arr("results");
-        Assert.Equal(["push.warehouse_unavailable", "push.order_too_old"], again.Select(r => r["pushFailure"].Str("code")).ToList());
+        Assert.Equal(["push.warehouse_unavailable", "push.order_too_old"], again.Select(r => r!["pushFailure"].Str("code")).ToList());
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

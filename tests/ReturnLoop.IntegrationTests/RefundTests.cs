@@ -18,6 +18,9 @@ public sealed class RefundTests
         var (afterSalesId, _, supplierReturnId) = await w.PushedReturn(orderId, (sku, 2));
         (await w.StockIn(supplierReturnId, ("TS-RED", 2, "Good"))).Ok();
 
+        var noBank = (await w.Supplier.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/refund-orders", new { exchangeAmount = 0m, method = "BankTransfer" }))
+            .Problem(HttpStatusCode.BadRequest, "validation.failed");
+        Assert.NotNull(noBank["errors"]["bankAccount"]);
         var first = (await w.CreateRefund(supplierReturnId, "BankTransfer")).Ok();
         Assert.Equal(53.00m, first.Dec("refundableAmount"));
         Assert.Equal(0.00m, (await w.Order(orderId)).Dec("unsettledAmount"));
@@ -73,6 +76,11 @@ public sealed class RefundTests
         var orderId = await w.ShippedOrder((shirt, 1), (socks, 1));
         Assert.Equal(35.00m, (await w.Order(orderId)).Dec("unsettledAmount"));
         var (afterSalesId, _, supplierReturnId) = await w.PushedReturn(orderId, (shirt, 1));
+        Assert.Equal(18.00m, (await w.SupplierReturn(supplierReturnId)).Dec("estimatedRefundAmount"));
+        // The estimate is never below 0 either, whatever the fee.
+        await w.ChargeSettings(distributionFee: 0m, returnHandlingFee: 25.00m);
+        Assert.Equal(0.00m, (await w.SupplierReturn(supplierReturnId)).Dec("estimatedRefundAmount"));
+        await w.ChargeSettings(distributionFee: 0m, returnHandlingFee: 2.00m);
         (await w.StockIn(supplierReturnId, ("SHIRT", 1, "Good"))).Ok();
 
         var refund = (await w.CreateRefund(supplierReturnId, "CustomerBalance")).Ok();

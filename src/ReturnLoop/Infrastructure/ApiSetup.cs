@@ -46,7 +46,7 @@ public static class ApiSetup
                 return Task.CompletedTask;
             });
         });
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TimeProvider>(new MicrosecondClock());
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         return builder;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ReturnLoop.Infrastructure;
 
 namespace ReturnLoop.Features.Timeline;
@@ -20,8 +19,8 @@ public sealed class TimelineEntry
         At = at;
     }
 
-    /// <summary>Orders the timeline: strictly increasing within the process (see <see cref="NextId"/>).</summary>
-    public string Id { get; private set; } = NextId();
+    /// <summary>Orders the timeline (ids increase within a process, see <see cref="Ids.New"/>).</summary>
+    public string Id { get; private set; } = Ids.New();
     public string AfterSalesOrderId { get; private set; } = "";
     public DateTimeOffset At { get; private set; }
     public Side Side { get; private set; }
@@ -29,21 +28,4 @@ public sealed class TimelineEntry
     /// <summary>A stable name: Created, Approved, Pushed, PushFailed, Cancelled, Recalled, RecallFailed, StockedIn, RefundCreated …</summary>
     public string Event { get; private set; } = "";
     public string Message { get; private set; } = "";
-
-    private static readonly Lock Gate = new();
-    private static UInt128 _last;
-
-    /// <summary>
-    /// A version-7 id that sorts after every id this process gave out before: two events of one request (Created and
-    /// ReturnCreated) usually fall in the same millisecond, where plain version-7 ids are in random order.
-    /// </summary>
-    private static string NextId()
-    {
-        var id = UInt128.Parse(Ids.New(), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-        lock (Gate)
-        {
-            _last = id > _last ? id : _last + 1;
-            return _last.ToString("x32", CultureInfo.InvariantCulture);
-        }
-    }
 }
