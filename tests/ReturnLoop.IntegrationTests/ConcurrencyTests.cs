@@ -552,4 +552,49 @@ public sealed class ConcurrencyTests
         var orders = (await Trust.AllItems(w.Distributor, "/api/v1/distribution-orders")).Where(o => o.S("marketplaceOrderNo") == orderNo).ToList();
         Assert.Equal(won.Id, Assert.Single(orders).S("id"));
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_shipments_of_one_order_lower_stock_once(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("SH-1", 20.00m, stock: 50);
+        var clients = Trust.Clients(w.App, w.Supplier, 4);
+        var onHand = 50;
+
+        for (var round = 0; round < 3; round++)
+        {
+            var order = (await w.CreateOrder((sku, 3))).Ok().Id;
+
+            var replies = await Trust.AtOnce(Each(clients, (c, _) => c.Post($"/api/v1/distribution-orders/{order}/ship", new { })));
+
+            Assert.Equal("Shipped", Assert.Single(replies, r => r.IsSuccess()).Str("status"));
+            Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("state.not_allowed", "conflict"));
+            onHand -= 3;
+            Assert.Equal(onHand, Assert.Single((await w.Supplier.Get($"/api/v1/inventory?warehouseId={w.OwnWarehouseId}&skuCode=SH-1")).Ok().Items).I("onHand"));
+            Assert.Equal(-3, Assert.Single(await MovementsOf(w, "SH-1", order)).I("quantity"));
+            await AssertStockIsTheSumOfItsMovements(w, "SH-1");
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_shipments_of_different_orders_never_take_stock_below_zero(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("SH-2", 20.00m, stock: 5);
+        var orders = new List<string>();
+        for (var i = 0; i < 6; i++) orders.Add((await w.CreateOrder((sku, 2))).Ok().Id);
+        var clients = Trust.Clients(w.App, w.Supplier, orders.Count);
+
+        // 6 × 2 asked of 5 in stock: two shipments at most.
+        var replies = await Trust.AtOnce(Each(clients, (c, i) => c.Post($"/api/v1/distribution-orders/{orders[i]}/ship", new { })));
+
+        var shipped = replies.Count(r => r.IsSuccess());
+        Assert.InRange(shipped, 1, 2);
+        Assert.All(replies.Where(r => !r.IsSuccess()), r =>
+            r.AssertProblemOneOf((HttpStatusCode.UnprocessableEntity, "stock.insufficient"), (HttpStatusCode.Conflict, "conflict")));
+        Assert.Equal(5 - 2 * shipped, Assert.Single((await w.Supplier.Get("/api/v1/inventory?skuCode=SH-2")).Ok().Items).I("onHand"));
+        for (var i = 0; i < orders.Count; i++)
+            Assert.Equal(replies[i].IsSuccess() ? "Shipped" : "Created", (await w.Distributor.Get($"/api/v1/distribution-orders/{orders[i]}")).Ok().Str("status"));
+        await AssertStockIsTheSumOfItsMovements(w, "SH-2");
+    }
 }

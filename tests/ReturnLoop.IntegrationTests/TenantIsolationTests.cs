@@ -7,8 +7,11 @@ namespace ReturnLoop.IntegrationTests;
 
 /// <summary>
 /// api.md: "404 unknown (or not visible to this account — never leak another account's data)". A world with data on
-/// every kind of resource, and a third account that must see none of it: every route of the served OpenAPI document
-/// that takes an id is called with the world's real ids, and every list is empty.
+/// every kind of resource, and a third account that must see none of it — an unrelated one, another distributor of the
+/// same supplier, another supplier of the same distributor: every route of the served OpenAPI document that takes an
+/// id is called with the world's real ids (a new route fails the test until its ids are listed), every list is empty,
+/// and no answer mentions the world's ids, codes or bank details. Partners: 404 on the other side's routes, 403 where
+/// they see a resource but may not act.
 /// </summary>
 public sealed class TenantIsolationTests
 {
@@ -174,7 +177,7 @@ public sealed class TenantIsolationTests
                 (await client.Post("/api/v1/merchant-skus", new { code = p.MerchantSkuCode, name = "Mine", supplierAccountId = w.SupplierId,
                     components = new[] { new { supplierSkuCode = p.SkuCode, quantity = 1 } } })).Ok();
                 // It sees its supplier's catalogue and, per merchant SKU, what each supplier warehouse can ship.
-                return (client, [w.SupplierId, p.SkuCode, p.MerchantSkuCode, w.OwnWarehouseId, w.ThirdPartyWarehouseId],
+                return (client, [w.SupplierId, p.SkuCode, p.MerchantSkuCode, w.OwnWarehouseId, w.ThirdPartyWarehouseId, .. p.IdsByRoute["/api/v1/skus/"]],
                     ["/api/v1/partnerships", "/api/v1/api-keys", "/api/v1/merchant-skus", "/api/v1/skus", "/api/v1/distribution-stock"]);
             }
             case Outsider.FellowSupplier:
@@ -369,6 +372,48 @@ public sealed class TenantIsolationTests
         Assert.Equal("ToPush", (await w.Distributor.Get($"/api/v1/distribution-returns/{returns[3]}")).Ok().Str("status"));
     }
 
+    /// <summary>Which side of the world owns the resources under a route; partnerships and distribution orders are seen by both.</summary>
+    private static string? OwnerSide(Trust.Operation op)
+    {
+        string[] supplier = ["/api/v1/supplier/", "/api/v1/warehouses/", "/api/v1/skus/", "/api/v1/api-keys/"];
+        string[] distributor = ["/api/v1/after-sales-orders/", "/api/v1/distribution-returns/", "/api/v1/after-sales-refunds/", "/api/v1/merchant-skus/", "/api/v1/balances/"];
+        string[] shared = ["/api/v1/partnerships/", "/api/v1/distribution-orders/"];
+        if (supplier.Any(op.Path.StartsWith)) return "supplier";
+        if (distributor.Any(op.Path.StartsWith)) return "distributor";
+        Assert.True(shared.Any(op.Path.StartsWith), $"{op}: a route this test does not know yet; say which side owns it.");
+        return null;
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_partner_gets_404_on_the_other_sides_routes(DatabaseProvider provider)
+    {
+        var p = await PopulateAsync(provider);
+        var operations = (await Trust.OperationsAsync(p.W.App)).Where(o => o.Path.StartsWith("/api/") && o.HasPathParameter).ToList();
+
+        var calls = 0;
+        foreach (var op in operations)
+        {
+            var owner = OwnerSide(op);
+            if (owner is null) continue;
+            var other = owner == "supplier" ? p.W.Distributor : p.W.Supplier;
+            foreach (var id in IdsFor(p, op))
+            {
+                var reply = await other.Send(Request(p, op, op.With(id)));
+                calls++;
+                if (op.Path.EndsWith("/ledger") && reply.Status == HttpStatusCode.OK)
+                {
+                    Assert.Empty(reply.Items);
+                    continue;
+                }
+                Assert.True(reply.Status == HttpStatusCode.NotFound && reply.Code == "not_found",
+                    $"{op} with {id} as the {(owner == "supplier" ? "distributor" : "supplier")}: expected 404 not_found but got {(int)reply.Status} {reply.Text()}");
+            }
+        }
+        Assert.True(calls >= 60, $"Only {calls} calls were made.");
+        Assert.Equal(1, (await p.W.Supplier.Get("/api/v1/supplier/return-stock-ins/counts")).Ok().Json.I("PendingStockIn"));
+        Assert.Equal(1, (await p.W.Distributor.Get("/api/v1/distribution-returns/counts")).Ok().Json.I("ToPush"));
+    }
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_partner_gets_403_where_it_sees_the_resource_but_may_not_act(DatabaseProvider provider)
     {
@@ -394,5 +439,13 @@ public sealed class TenantIsolationTests
             .Problem(HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal(0m, (await w.Distributor.Get($"/api/v1/distribution-orders/{order}")).Ok().Dec("settledAmount"));
         Assert.Empty((await w.Supplier.Get($"/api/v1/distribution-orders/{order}/settlements")).Ok().Items);
+
+        // The partner sees the catalogue at distribution prices, never the supplier's cost price.
+        (await w.Supplier.Put($"/api/v1/skus/{Assert.Single((await w.Supplier.Get("/api/v1/skus")).Ok().Items)!.S("id")}",
+            new { name = "FB-1", costPrice = 6.50m, distributionPrice = 10.00m })).Ok();
+        Assert.Equal(6.50m, Assert.Single((await w.Supplier.Get("/api/v1/skus")).Ok().Items)!.D("costPrice"));
+        var seen = Assert.Single((await w.Distributor.Get($"/api/v1/skus?supplierId={w.SupplierId}")).Ok().Items)!;
+        Assert.Equal(10.00m, seen.D("distributionPrice"));
+        Assert.Null(seen["costPrice"]);
     }
 }

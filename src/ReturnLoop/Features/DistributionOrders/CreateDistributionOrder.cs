@@ -27,6 +27,8 @@ public sealed class CreateDistributionOrder(AppDbContext db, TimeProvider clock)
             .Optional(request.ShopId, "shopId", 100)
             .Optional(request.MarketplaceOrderNo, "marketplaceOrderNo", 100)
             .That(request.Platform is null or Platform.Manual || !string.IsNullOrWhiteSpace(request.MarketplaceOrderNo), "marketplaceOrderNo", "Required for a marketplace order.")
+            // The order number is unique per shop: without the shop, two imports of one order could both land.
+            .That(request.Platform is null or Platform.Manual || !string.IsNullOrWhiteSpace(request.ShopId), "shopId", "Required for a marketplace order.")
             .That(request.Lines is { Count: > 0 }, "lines", "At least one line.")
             .PastOrNow(request.CreatedAt, now, "createdAt");
         var lines = request.Lines ?? [];
