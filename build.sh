@@ -46,6 +46,9 @@ pg_run() {
 
 start_postgres() {
   ensure_postgres
+  if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
+    useradd --system --home-dir /var/lib/postgresql --shell /bin/sh postgres
+  fi
   PG_DIR=$(mktemp -d /tmp/returnloop-pg.XXXXXX)
   [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR"
   PG_PORT=$(free_port)
