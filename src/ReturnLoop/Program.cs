@@ -1,4 +1,3 @@
-using ReturnLoop.Data;
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.AfterSales;
 using ReturnLoop.Features.Balances;
@@ -10,8 +9,6 @@ using ReturnLoop.Features.Partnerships;
 using ReturnLoop.Features.Refunds;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Warehouses;
-using ReturnLoop.Infrastructure;
-using ReturnLoop.Infrastructure.Auth;
 using ReturnLoop.Infrastructure.Idempotency;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.AfterSales;
@@ -12,7 +11,6 @@ using ReturnLoop.Features.Refunds;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Timeline;
 using ReturnLoop.Features.Warehouses;
-using ReturnLoop.Infrastructure;
 using ReturnLoop.Infrastructure.Idempotency;
 
 namespace ReturnLoop.Data;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.AfterSales;
 using ReturnLoop.Features.Balances;
@@ -10,7 +9,6 @@ using ReturnLoop.Features.Partnerships;
 using ReturnLoop.Features.Refunds;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Warehouses;
-using ReturnLoop.Infrastructure;
 
 namespace ReturnLoop.Data;
 

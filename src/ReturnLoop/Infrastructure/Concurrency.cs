@@ -1,5 +1,3 @@
-using ReturnLoop.Data;
-
 namespace ReturnLoop.Infrastructure;
 
 public static class Concurrency

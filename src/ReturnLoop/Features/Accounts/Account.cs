@@ -1,5 +1,3 @@
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.Accounts;
 
 /// <summary>A seller (tenant). One account may be a supplier to some partners and a distributor to others.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace ReturnLoop.Features.Accounts;
 
 public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IEntityTypeConfiguration<User>, IEntityTypeConfiguration<ApiKey>

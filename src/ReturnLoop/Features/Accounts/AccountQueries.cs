@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.Accounts;
 
 public static class AccountQueries

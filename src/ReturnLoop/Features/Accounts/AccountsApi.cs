@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
-using ReturnLoop.Infrastructure;
-using ReturnLoop.Infrastructure.Auth;
-using System.Security.Claims;
-
 namespace ReturnLoop.Features.Accounts;
 
 public sealed record AccountResponse(string Id, string Name, string Currency, DateTimeOffset CreatedAt);

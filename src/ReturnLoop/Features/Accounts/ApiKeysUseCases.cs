@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.Accounts;
 
 /// <summary>Issues another API key for the calling user; the key is returned once, only its hash is kept.</summary>

@@ -1,6 +1,3 @@
-using ReturnLoop.Data;
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.Accounts;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
-using ReturnLoop.Infrastructure;
 
 namespace ReturnLoop.Features.Accounts;
 

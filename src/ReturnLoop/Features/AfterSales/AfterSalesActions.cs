@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
 using ReturnLoop.Features.DistributionReturns;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Timeline;
-using ReturnLoop.Infrastructure;
 
 namespace ReturnLoop.Features.AfterSales;
 

@@ -1,12 +1,6 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
 using ReturnLoop.Features.DistributionOrders;
 using ReturnLoop.Features.DistributionReturns;
 using ReturnLoop.Features.Timeline;
-using ReturnLoop.Infrastructure;
-using ReturnLoop.Infrastructure.Auth;
 
 namespace ReturnLoop.Features.AfterSales;
 

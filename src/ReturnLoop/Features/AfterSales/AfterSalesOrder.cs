@@ -1,5 +1,4 @@
 using ReturnLoop.Features.DistributionOrders;
-using ReturnLoop.Infrastructure;
 
 namespace ReturnLoop.Features.AfterSales;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
 using ReturnLoop.Features.Accounts;
-using ReturnLoop.Infrastructure;
 
 namespace ReturnLoop.Features.Balances;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
-
 namespace ReturnLoop.Features.Balances;
 
 public static class BalanceQueries

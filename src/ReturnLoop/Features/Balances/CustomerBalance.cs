@@ -1,5 +1,3 @@
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.Balances;
 
 public enum BalanceEntryType { RefundCredit, ManualCredit, OrderPayment }

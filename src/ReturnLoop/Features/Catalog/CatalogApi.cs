@@ -1,11 +1,5 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.Partnerships;
-using ReturnLoop.Infrastructure;
-using ReturnLoop.Infrastructure.Auth;
 
 namespace ReturnLoop.Features.Catalog;
 

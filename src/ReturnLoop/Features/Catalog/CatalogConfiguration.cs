@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace ReturnLoop.Features.Catalog;
 
 public sealed class CatalogConfiguration : IEntityTypeConfiguration<SupplierSku>, IEntityTypeConfiguration<MerchantSku>

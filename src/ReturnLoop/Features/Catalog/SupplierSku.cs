@@ -1,5 +1,3 @@
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.Catalog;
 
 /// <summary>A product of the supplier. The distribution price is what distributors pay; it is frozen per line at shipment.</summary>

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.Partnerships;
-using ReturnLoop.Infrastructure;
 
 namespace ReturnLoop.Features.DistributionOrders;
 

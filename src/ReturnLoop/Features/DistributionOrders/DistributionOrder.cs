@@ -1,5 +1,3 @@
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.DistributionOrders;
 
 /// <summary>Where an order or an after-sales request comes from.</summary>

@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
-using ReturnLoop.Infrastructure;
-using ReturnLoop.Infrastructure.Auth;
-
 namespace ReturnLoop.Features.DistributionOrders;
 
 public sealed record DistributionOrderLineResponse(string SupplierSkuCode, string MerchantSkuCode, int Quantity, int MerchantQuantity, decimal? UnitPriceAtShipment);

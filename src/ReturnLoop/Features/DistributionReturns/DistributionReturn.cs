@@ -1,5 +1,3 @@
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.DistributionReturns;
 
 public enum DistributionReturnStatus { ToPush, PushFailed, Pushed, Recalled, RecallFailed, Cancelled }

@@ -1,10 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
 using ReturnLoop.Features.Accounts;
-using ReturnLoop.Infrastructure;
-using ReturnLoop.Infrastructure.Auth;
 
 namespace ReturnLoop.Features.DistributionReturns;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
 using ReturnLoop.Features.AfterSales;
 using ReturnLoop.Features.DistributionOrders;
 using ReturnLoop.Features.Timeline;

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ReturnLoop.Data;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Timeline;
-using ReturnLoop.Infrastructure;
 
 namespace ReturnLoop.Features.DistributionReturns;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.Inventory;
 
 /// <summary>A signed change of sellable stock (opening stock, counts), never below 0, with its ledger row.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
 using ReturnLoop.Features.Catalog;
 using ReturnLoop.Features.Partnerships;
 using ReturnLoop.Features.Warehouses;

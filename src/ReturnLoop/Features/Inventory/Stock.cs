@@ -1,5 +1,3 @@
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.Inventory;
 
 public enum StockBucket { Sellable, Damaged }

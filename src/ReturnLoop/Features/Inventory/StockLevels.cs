@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
-
 namespace ReturnLoop.Features.Inventory;
 
 public static class StockLevels

@@ -1,5 +1,3 @@
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.Partnerships;
 
 public enum PartnershipStatus { Pending, Active, Rejected, Terminated }

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ReturnLoop.Data;
-
 namespace ReturnLoop.Features.Partnerships;
 
 public sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partnership>

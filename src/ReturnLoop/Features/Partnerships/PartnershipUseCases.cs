@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.Partnerships;
 
 /// <summary>A distributor applies to a supplier; the partnership waits in Pending for the supplier.</summary>

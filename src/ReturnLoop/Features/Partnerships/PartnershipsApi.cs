@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
-using ReturnLoop.Infrastructure;
-using ReturnLoop.Infrastructure.Auth;
-
 namespace ReturnLoop.Features.Partnerships;
 
 public sealed record PartnershipResponse(string Id, string DistributorAccountId, string? DistributorName, string SupplierAccountId, string? SupplierName,

@@ -1,5 +1,3 @@
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.Refunds;
 
 /// <summary>The refund order's formulas (domain.md, "Refund order").</summary>

@@ -1,6 +1,5 @@
 using ReturnLoop.Features.DistributionOrders;
 using ReturnLoop.Features.SupplierReturns;
-using ReturnLoop.Infrastructure;
 
 namespace ReturnLoop.Features.Refunds;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ReturnLoop.Data;
-
 namespace ReturnLoop.Features.Refunds;
 
 public sealed class RefundOrderConfiguration : IEntityTypeConfiguration<RefundOrder>, IEntityTypeConfiguration<PaymentProof>

@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.Balances;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Timeline;
-using ReturnLoop.Infrastructure;
 
 namespace ReturnLoop.Features.Refunds;
 

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
 using ReturnLoop.Features.Inventory;
 using ReturnLoop.Features.Timeline;
-using ReturnLoop.Infrastructure;
 
 namespace ReturnLoop.Features.SupplierReturns;
 

@@ -3,7 +3,6 @@ using ReturnLoop.Features.DistributionOrders;
 using ReturnLoop.Features.DistributionReturns;
 using ReturnLoop.Features.Inventory;
 using ReturnLoop.Features.Warehouses;
-using ReturnLoop.Infrastructure;
 
 namespace ReturnLoop.Features.SupplierReturns;
 

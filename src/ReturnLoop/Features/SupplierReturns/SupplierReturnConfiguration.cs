@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ReturnLoop.Data;
-
 namespace ReturnLoop.Features.SupplierReturns;
 
 public sealed class SupplierReturnConfiguration : IEntityTypeConfiguration<SupplierReturn>

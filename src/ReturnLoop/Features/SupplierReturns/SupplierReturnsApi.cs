@@ -1,13 +1,7 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.DistributionOrders;
 using ReturnLoop.Features.Refunds;
 using ReturnLoop.Features.Timeline;
-using ReturnLoop.Infrastructure;
-using ReturnLoop.Infrastructure.Auth;
 
 namespace ReturnLoop.Features.SupplierReturns;
 

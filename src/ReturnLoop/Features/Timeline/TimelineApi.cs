@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
-
 namespace ReturnLoop.Features.Timeline;
 
 public sealed record TimelineEntryResponse(DateTimeOffset At, Side Side, string? ActorAccountId, string Event, string Message);

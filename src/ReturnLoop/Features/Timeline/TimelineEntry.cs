@@ -1,5 +1,3 @@
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.Timeline;
 
 public enum Side { Distributor, Supplier, Platform, System }

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace ReturnLoop.Features.Timeline;
 
 public sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>

@@ -1,5 +1,3 @@
-using ReturnLoop.Data;
-
 namespace ReturnLoop.Features.Timeline;
 
 public static class TimelineRecorder

@@ -1,5 +1,3 @@
-using ReturnLoop.Infrastructure;
-
 namespace ReturnLoop.Features.Warehouses;
 
 public enum WarehouseKind { Own, ThirdParty }

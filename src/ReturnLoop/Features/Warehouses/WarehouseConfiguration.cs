@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace ReturnLoop.Features.Warehouses;
 
 public sealed class WarehouseConfiguration : IEntityTypeConfiguration<Warehouse>

@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
-using ReturnLoop.Infrastructure;
-using ReturnLoop.Infrastructure.Auth;
-
 namespace ReturnLoop.Features.Warehouses;
 
 public sealed record WarehouseResponse(string Id, string Code, string Name, WarehouseKind Kind, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt);

@@ -1,9 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ReturnLoop.Data;
 using ReturnLoop.Features.Accounts;
 
 namespace ReturnLoop.Infrastructure.Auth;

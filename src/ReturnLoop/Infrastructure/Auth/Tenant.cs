@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace ReturnLoop.Infrastructure.Auth;
 
 public static class Tenant

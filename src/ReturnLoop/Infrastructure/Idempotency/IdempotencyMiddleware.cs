@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using ReturnLoop.Data;
-using ReturnLoop.Infrastructure.Auth;
 
 namespace ReturnLoop.Infrastructure.Idempotency;
 
