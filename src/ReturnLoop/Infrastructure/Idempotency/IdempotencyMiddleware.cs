@@ -5,16 +5,19 @@ namespace ReturnLoop.Infrastructure.Idempotency;
 /// <summary>
 /// <c>Idempotency-Key</c> on a POST: per account, the same key and body answer the first successful answer again;
 /// the same key with another body is 422 <c>idempotency.key_reused</c>. Failed answers are not kept, so a retry
-/// after a failure runs again. A key is claimed before the request runs, so two concurrent retries run it once.
+/// after a failure runs again.
+/// <para>
+/// The claim of the key, the use case's changes and the stored answer commit in one transaction on the request's
+/// own unit of work (each SaveChanges inside it is a savepoint), so a crash can never leave a change without its
+/// answer: a retry either replays it or runs on a database where nothing happened. A concurrent retry with the
+/// same key waits for the first to finish, then replays its answer.
+/// </para>
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
     public const string Header = "Idempotency-Key";
 
-    /// <summary>A claim older than this belonged to a request that died; its key may be used again.</summary>
-    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
-
-    public async Task InvokeAsync(HttpContext http, IDbContextFactory<AppDbContext> dbs, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext http, AppDbContext db, TimeProvider clock)
     {
         if (!HttpMethods.IsPost(http.Request.Method)
             || !http.Request.Headers.TryGetValue(Header, out var values)
@@ -34,78 +37,68 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         var hash = await HashRequestAsync(http.Request);
-        await using var db = await dbs.CreateDbContextAsync(http.RequestAborted);
-        var claim = await ClaimAsync(db, accountId, key, hash, clock.GetUtcNow(), http.RequestAborted);
-        if (claim.Answer is { } answer)
+        var ct = http.RequestAborted;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var existing = await FindAsync(db, accountId, key, ct);
+        if (existing is null)
         {
-            await answer(http);
+            db.IdempotencyRecords.Add(new IdempotencyRecord(accountId, key, hash, clock.GetUtcNow()));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (ProblemDetailsMapping.IsConflict(e))
+            {
+                existing = await FindAsync(db, accountId, key, ct); // a concurrent request with this key committed first
+            }
+            db.ChangeTracker.Clear();
+        }
+        if (existing is not null)
+        {
+            await transaction.RollbackAsync(ct);
+            await (existing.RequestHash != hash
+                ? http.WriteProblemAsync(422, "idempotency.key_reused", "This Idempotency-Key was used with another request.")
+                : ReplayAsync(http, existing));
             return;
         }
 
         var original = http.Response.Body;
         await using var buffer = new MemoryStream();
         http.Response.Body = buffer;
-        var kept = false;
+        var succeeded = false;
         try
         {
             await next(http);
-            if (http.Response.StatusCode is >= 200 and < 300)
-            {
-                claim.Record!.Complete(http.Response.StatusCode, http.Response.ContentType, buffer.ToArray(), http.Response.Headers.Location);
-                await db.SaveChangesAsync(CancellationToken.None);
-                kept = true;
-            }
+            succeeded = http.Response.StatusCode is >= 200 and < 300; // a thrown error is answered later, outside
         }
         finally
         {
             http.Response.Body = original;
-            if (!kept)
+            var claim = db.IdempotencyRecords.Where(r => r.AccountId == accountId && r.Key == key);
+            if (succeeded)
             {
-                db.IdempotencyRecords.Remove(claim.Record!);
-                await db.SaveChangesAsync(CancellationToken.None);
+                // Not tracked: a use case may have cleared the change tracker while it retried.
+                var body = buffer.ToArray();
+                string? contentType = http.Response.ContentType, location = http.Response.Headers.Location;
+                await claim.ExecuteUpdateAsync(u => u
+                    .SetProperty(r => r.StatusCode, http.Response.StatusCode)
+                    .SetProperty(r => r.ContentType, contentType)
+                    .SetProperty(r => r.ResponseBody, body)
+                    .SetProperty(r => r.Location, location), CancellationToken.None);
             }
+            else
+            {
+                // A refusal keeps what the use case saved (a push that failed sits in Push Failed) but not the key.
+                await claim.ExecuteDeleteAsync(CancellationToken.None);
+            }
+            await transaction.CommitAsync(CancellationToken.None);
         }
         buffer.Position = 0;
-        await buffer.CopyToAsync(original, http.RequestAborted);
+        await buffer.CopyToAsync(original, ct);
     }
 
-    private sealed record Claim(IdempotencyRecord? Record, Func<HttpContext, Task>? Answer);
-
-    private static async Task<Claim> ClaimAsync(AppDbContext db, string accountId, string key, string hash, DateTimeOffset now, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var existing = await db.IdempotencyRecords.SingleOrDefaultAsync(r => r.AccountId == accountId && r.Key == key, ct);
-            if (existing is null)
-            {
-                var record = new IdempotencyRecord(accountId, key, hash, now);
-                db.IdempotencyRecords.Add(record);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                    return new Claim(record, null);
-                }
-                catch (DbUpdateException e) when (attempt < 3 && ProblemDetailsMapping.IsConflict(e))
-                {
-                    db.ChangeTracker.Clear(); // another request claimed the key first: read its claim
-                    continue;
-                }
-            }
-
-            if (existing.RequestHash != hash)
-                return Answer(h => h.WriteProblemAsync(422, "idempotency.key_reused", "This Idempotency-Key was used with another request."));
-            if (existing.IsCompleted)
-                return Answer(h => ReplayAsync(h, existing));
-            if (now - existing.CreatedAt < AbandonedAfter)
-                return Answer(h => h.WriteProblemAsync(409, "conflict", "A request with this Idempotency-Key is still running; retry shortly."));
-
-            db.IdempotencyRecords.Remove(existing); // abandoned by a request that died
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-    }
-
-    private static Claim Answer(Func<HttpContext, Task> answer) => new(null, answer);
+    private static Task<IdempotencyRecord?> FindAsync(AppDbContext db, string accountId, string key, CancellationToken ct) =>
+        db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.AccountId == accountId && r.Key == key && r.StatusCode != null, ct);
 
     private static async Task ReplayAsync(HttpContext http, IdempotencyRecord record)
     {

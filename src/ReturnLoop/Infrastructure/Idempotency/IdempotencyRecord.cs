@@ -1,8 +1,8 @@
 namespace ReturnLoop.Infrastructure.Idempotency;
 
 /// <summary>
-/// The first successful answer to a POST with an <c>Idempotency-Key</c>, per account. A row without a status is a
-/// request still running (a claim), so a concurrent retry with the same key cannot run the use case twice.
+/// The first successful answer to a POST with an <c>Idempotency-Key</c>, per account. Written in the same
+/// transaction as the request's changes; a row without a status exists only inside that running transaction.
 /// </summary>
 public sealed class IdempotencyRecord
 {
@@ -25,15 +25,6 @@ public sealed class IdempotencyRecord
     public byte[]? ResponseBody { get; private set; }
     public string? Location { get; private set; }
 
-    public bool IsCompleted => StatusCode is not null;
-
-    public void Complete(int statusCode, string? contentType, byte[] body, string? location)
-    {
-        StatusCode = statusCode;
-        ContentType = contentType;
-        ResponseBody = body;
-        Location = location;
-    }
 }
 
 public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
