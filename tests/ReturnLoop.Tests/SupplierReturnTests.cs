@@ -284,15 +284,17 @@ public class SupplierReturnTests
     }
 
     [Theory]
-    [InlineData(SupplierReturnStatus.PendingStockIn)]
-    [InlineData(SupplierReturnStatus.RefundProcessing)]
-    [InlineData(SupplierReturnStatus.Completed)]
-    [InlineData(SupplierReturnStatus.Recalled)]
-    public void Only_a_received_return_takes_a_refund(SupplierReturnStatus status)
+    [InlineData(SupplierReturnStatus.PendingStockIn, "state.not_allowed")]
+    [InlineData(SupplierReturnStatus.RefundProcessing, "refund.already_exists")]
+    [InlineData(SupplierReturnStatus.Completed, "refund.already_exists")]
+    [InlineData(SupplierReturnStatus.Recalled, "state.not_allowed")]
+    public void Only_a_received_return_without_a_refund_takes_a_refund(SupplierReturnStatus status, string code)
     {
         var ret = InState(status);
 
-        Assert.Equal("state.not_allowed", A.Error(() => ret.AttachRefund("refund-2", completed: false, Later)).Code);
+        var error = A.Error(() => ret.AttachRefund("refund-2", completed: false, Later));
+
+        Assert.Equal((code, 409), (error.Code, error.Status));
         Assert.Equal(status, ret.Status);
     }
 

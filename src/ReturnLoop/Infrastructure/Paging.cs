@@ -52,12 +52,9 @@ public static class Paging
     /// Keyset pagination, newest first: ids are time-ordered, so "after the cursor" is "id below it".
     /// One query, served by the (account, …, id) indexes; no OFFSET, so page 1,000 costs what page 1 does.
     /// </summary>
-    public static async Task<Page<TOut>> ToPageAsync<T, TOut>(this IQueryable<T> query, PageRequest page, Func<T, TOut> map, CancellationToken ct)
-        where T : class
-    {
-        var rows = await query.Keyset(page).ToListAsync(ct);
-        return Cut(rows, page, map, row => IdOf(row));
-    }
+    public static Task<Page<TOut>> ToPageAsync<T, TOut>(this IQueryable<T> query, PageRequest page, Func<T, TOut> map, CancellationToken ct)
+        where T : class =>
+        query.ToPageAsync(page, rows => Task.FromResult<IReadOnlyList<TOut>>(rows.Select(map).ToList()), ct);
 
     /// <summary>For lists whose mapping needs the whole page at once (one batch query for related rows).</summary>
     public static async Task<Page<TOut>> ToPageAsync<T, TOut>(this IQueryable<T> query, PageRequest page,
@@ -74,13 +71,6 @@ public static class Paging
     {
         if (page.After is { } after) query = query.Where(x => string.Compare(EF.Property<string>(x, "Id"), after) < 0);
         return query.OrderByDescending(x => EF.Property<string>(x, "Id")).Take(page.Limit + 1);
-    }
-
-    private static Page<TOut> Cut<T, TOut>(List<T> rows, PageRequest page, Func<T, TOut> map, Func<T, string> id)
-    {
-        var more = rows.Count > page.Limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        return new Page<TOut>(rows.Select(map).ToList(), more ? PageRequest.Encode(id(rows[^1])) : null);
     }
 
     private static string IdOf<T>(T row) where T : class =>

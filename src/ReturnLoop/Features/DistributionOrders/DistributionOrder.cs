@@ -79,12 +79,9 @@ public sealed class DistributionOrder
     {
         if (!CanShip) throw DomainError.StateNotAllowed("ship", Status);
         if (shippedAt < CreatedAt) throw DomainError.Validation("shippedAt", "Must not be before the order was created.");
-        foreach (var line in _lines)
-        {
-            if (!unitPriceBySupplierSku.TryGetValue(line.SupplierSkuCode, out var price))
-                throw new InvalidOperationException($"No price given for {line.SupplierSkuCode}.");
-            line.FreezePrice(price);
-        }
+        if (_lines.FirstOrDefault(l => !unitPriceBySupplierSku.ContainsKey(l.SupplierSkuCode)) is { } unpriced)
+            throw new InvalidOperationException($"No price given for {unpriced.SupplierSkuCode}.");
+        foreach (var line in _lines) line.FreezePrice(unitPriceBySupplierSku[line.SupplierSkuCode]);
         DistributionFee = distributionFee;
         StockOutAmount = _lines.Sum(l => l.Value) + distributionFee;
         ShippedAt = shippedAt;

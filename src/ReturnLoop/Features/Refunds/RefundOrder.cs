@@ -55,12 +55,7 @@ public sealed class RefundOrder
     public static RefundOrder Create(SupplierReturn ret, DistributionOrder order, decimal returnHandlingFee, decimal exchangeAmount,
         RefundMethod method, BankAccount? bankAccount, DateTimeOffset now)
     {
-        if (!ret.CanCreateRefund)
-        {
-            if (ret.ActiveRefundOrderId is not null)
-                throw new DomainError(StatusCodes.Status409Conflict, "refund.already_exists", "This return already has a refund order.");
-            throw DomainError.StateNotAllowed("create a refund order for", ret.Status);
-        }
+        ret.EnsureCanCreateRefund();
         if (method == RefundMethod.BankTransfer && bankAccount is null)
             throw DomainError.Validation("bankAccount", "Required for a bank transfer.");
 

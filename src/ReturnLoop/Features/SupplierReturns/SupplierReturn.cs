@@ -165,11 +165,17 @@ public sealed class SupplierReturn
         AttentionReason = null;
     }
 
-    public void AttachRefund(string refundOrderId, bool completed, DateTimeOffset now)
+    /// <summary>One active refund order per return, and only once the goods are received.</summary>
+    public void EnsureCanCreateRefund()
     {
-        if (Status != SupplierReturnStatus.ReceivedReturn) throw DomainError.StateNotAllowed("create a refund order for", Status);
         if (ActiveRefundOrderId is not null)
             throw new DomainError(StatusCodes.Status409Conflict, "refund.already_exists", "This return already has a refund order.");
+        if (Status != SupplierReturnStatus.ReceivedReturn) throw DomainError.StateNotAllowed("create a refund order for", Status);
+    }
+
+    public void AttachRefund(string refundOrderId, bool completed, DateTimeOffset now)
+    {
+        EnsureCanCreateRefund();
         ActiveRefundOrderId = refundOrderId;
         Status = SupplierReturnStatus.RefundProcessing;
         if (completed) Complete(now);

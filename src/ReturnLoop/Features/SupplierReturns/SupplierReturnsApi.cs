@@ -114,18 +114,3 @@ public static class SupplierReturnsApi
     private static async Task<Ok<Dictionary<string, int>>> CountsAsync(ClaimsPrincipal p, AppDbContext db, string? distributorId, bool? needsAttention, CancellationToken ct) =>
         TypedResults.Ok(await Filter(db, p.AccountId(), null, distributorId, needsAttention).CountByStatusAsync(r => r.Status, ct));
 }
-
-/// <summary>The supplier has dealt with a return the distributor cancelled after stock-in: the flag is cleared.</summary>
-public sealed class AcknowledgeSupplierReturn(AppDbContext db, TimeProvider clock)
-{
-    public Task<SupplierReturn> HandleAsync(string supplierAccountId, string id, CancellationToken ct) =>
-        db.RetryOnConflictAsync(async () =>
-        {
-            var ret = await db.SupplierReturns.FindForSupplierAsync(supplierAccountId, id, ct);
-            if (!ret.NeedsAttention) return ret;
-            ret.ClearAttention();
-            db.Record(ret.AfterSalesOrderId, Side.Supplier, supplierAccountId, "Acknowledged", "The supplier dealt with the return cancelled after stock-in.", clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return ret;
-        });
-}
