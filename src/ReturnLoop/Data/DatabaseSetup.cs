@@ -29,7 +29,6 @@ public static class DatabaseSetup
         // The factory also registers AppDbContext as scoped: endpoints get one per request, workers and
         // Blazor circuits create their own.
         builder.Services.AddDbContextFactory<AppDbContext>(options => Configure(options, provider, connectionString));
-        builder.Services.AddSingleton(new DatabaseInfo(provider));
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;
     }
@@ -63,5 +62,3 @@ public static class DatabaseSetup
         }
     }
 }
-
-public sealed record DatabaseInfo(DatabaseProvider Provider);

@@ -72,7 +72,7 @@ public static class SupplierReturnsApi
     private static async Task<IReadOnlyList<SupplierReturnResponse>> ToResponsesAsync(AppDbContext db, string supplierId, IReadOnlyList<SupplierReturn> rows,
         bool withTimeline, CancellationToken ct)
     {
-        var currentFee = (await db.AccountAsync(supplierId, ct)).ReturnHandlingFee;
+        var currentFee = await db.Accounts.Where(a => a.Id == supplierId).Select(a => a.ReturnHandlingFee).SingleAsync(ct);
         var refundIds = rows.Select(r => r.ActiveRefundOrderId).OfType<string>().ToList();
         var frozenFees = refundIds.Count == 0 ? [] : await db.RefundOrders.AsNoTracking().Where(r => refundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ReturnHandlingFee, ct);
         var distributorIds = rows.Select(r => r.DistributorAccountId).Distinct().ToList();
