@@ -8,7 +8,10 @@ public sealed class IdempotencyOptions
     /// <summary>How long a stored answer is replayed; after that the key works anew and the row is swept.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How often expired rows are deleted.</summary>
+    /// <summary>
+    /// How often expired rows are deleted; <c>-00:00:00.001</c> (infinite) turns the background sweep off, for a
+    /// database job that deletes them instead (or a test that sweeps by hand).
+    /// </summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Rows deleted per statement, so a large backlog never holds a long write lock.</summary>
@@ -22,7 +25,8 @@ public static class IdempotencySetup
         builder.Services.AddOptions<IdempotencyOptions>()
             .BindConfiguration(IdempotencyOptions.Section)
             .Validate(o => o.Retention > TimeSpan.Zero, "Idempotency:Retention must be above zero.")
-            .Validate(o => o.SweepInterval > TimeSpan.Zero, "Idempotency:SweepInterval must be above zero.")
+            .Validate(o => o.SweepInterval > TimeSpan.Zero || o.SweepInterval == Timeout.InfiniteTimeSpan,
+                "Idempotency:SweepInterval must be above zero (or infinite: no background sweep).")
             .Validate(o => o.SweepBatchSize > 0, "Idempotency:SweepBatchSize must be above zero.")
             .ValidateOnStart();
         // One instance, so tests (and an operator's tooling) can run a sweep on demand.

@@ -36,6 +36,7 @@ public sealed class IdempotencySweeper(
     {
         // Soon after start (an instance may never live a whole interval), and instances started together apart.
         var interval = options.Value.SweepInterval;
+        if (interval == Timeout.InfiniteTimeSpan) return;
         var first = TimeSpan.FromTicks((long)(Math.Min(interval.Ticks, TimeSpan.TicksPerMinute) * Random.Shared.NextDouble()));
         try
         {
