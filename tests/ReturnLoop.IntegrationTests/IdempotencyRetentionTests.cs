@@ -48,7 +48,8 @@ public sealed class IdempotencyRetentionTests
             .Problem(HttpStatusCode.Conflict, "idempotency.not_replayable");
         Assert.Equal(location, retry.Str("location"));
         Assert.DoesNotContain(secret, System.Text.Encoding.UTF8.GetString(retry.Body), StringComparison.Ordinal);
-        (await client.Post("/api/v1/api-keys", new { name = "other" }, key)).Problem(HttpStatusCode.UnprocessableEntity, "idempotency.key_reused");
+        (await client.Post("/api/v1/api-keys", new { name = "other" }, key))
+            .Problem(HttpStatusCode.UnprocessableEntity, "idempotency.key_reused");
         Assert.Equal(2, (await client.Get("/api/v1/api-keys")).Ok().Items.Count); // the sign-up key and the one created
         (await app.Client(secret).Get("/api/v1/me")).Ok();
     }
