@@ -53,17 +53,19 @@ public static class A
 
     public sealed record PushedReturn(DistributionReturn Distribution, SupplierReturn Supplier);
 
-    /// <summary>Approves a request if it waits for that, and pushes its return &amp; stock-in – distribution through the push rules.</summary>
+    /// <summary>What the push rules read for one return: an active partnership, the order's SKUs mapped, its warehouse open.</summary>
+    public static PushContext PushContext(DistributionOrder order, AfterSalesOrder afterSales) =>
+        ReturnLoop.Features.DistributionReturns.PushContext.Of([order], [afterSales], [ActivePartnership()], MappingsOf(order).Values,
+            [order.WarehouseId]);
+
+    /// <summary>Approves a request if it waits for that, and pushes its return &amp; stock-in – distribution (the product's own push).</summary>
     public static PushedReturn Push(DistributionOrder order, AfterSalesOrder afterSales)
     {
         if (afterSales.CanApprove) afterSales.Approve(Now);
         var distribution = DistributionReturn.Create(afterSales.Id, order.Id, Distributor, Supplier, order.WarehouseId, Now);
         afterSales.AttachDistributionReturn(distribution.Id);
-        var outcome = PushRules.Check(order, afterSales, [ActivePartnership()], MappingsOf(order), warehouseAvailable: true,
-            new PushOptions().MaxOrderAge, Now);
-        if (!outcome.Succeeded) throw new InvalidOperationException($"Test setup: the push failed with {outcome.Failure}.");
-        var supplier = SupplierReturn.FromPush(distribution, afterSales, order, outcome.Lines, Now);
-        distribution.MarkPushed(supplier.Id, outcome.Lines, Now);
+        var supplier = distribution.Push(PushContext(order, afterSales), new PushOptions().MaxOrderAge, Now)
+            ?? throw new InvalidOperationException($"Test setup: the push failed with {distribution.PushFailure}.");
         return new PushedReturn(distribution, supplier);
     }
 

@@ -44,11 +44,12 @@ public class PropertyTests
             var stockOut = s.price * s.shipped + s.distributionFee;
             var paid = decimal.Round(stockOut * s.paidPercent / 100m, 2, MidpointRounding.ToZero);
             var order = A.ShippedOrder().WithLine("TS-RED", s.shipped, s.price).WithFee(s.distributionFee).Paid(paid).Build();
-            var ret = A.ReceivedReturn(order, A.Return(order, ("TS-RED", s.shipped)),
+            var request = A.Return(order, ("TS-RED", s.shipped));
+            var ret = A.ReceivedReturn(order, request,
                 A.Good("TS-RED", s.returned - s.damaged), A.Damaged("TS-RED", s.damaged));
             var unsettledBefore = order.UnsettledAmount;
 
-            var refund = RefundOrder.Create(ret, order, s.handlingFee, s.exchange, RefundMethod.BankTransfer, A.Bank, A.Now);
+            var refund = RefundOrder.Create(ret, request, order, s.handlingFee, s.exchange, RefundMethod.BankTransfer, A.Bank, A.Now);
             var deduction = order.SettleByRefund(refund.SettledOnOrder, refund.Id, A.Now);
 
             Assert.Equal(stockOut - paid, unsettledBefore);

@@ -257,6 +257,6 @@ public class PushRuleTests
         Assert.Equal(
             [("TS-RED", 1, "SET-SUMMER"), ("CAP-BLK", 2, "SET-SUMMER")],
             pushed.Distribution.Lines.Select(l => (l.SupplierSkuCode, l.Quantity, l.FromMerchantSkuCode)));
-        Assert.Equal(70.00m, pushed.Supplier.EstimatedRefund(returnHandlingFee: 0m));
+        Assert.Equal(70.00m, pushed.Supplier.EstimatedRefund(currentHandlingFee: 0m));
     }
 }

@@ -49,16 +49,24 @@ public class SupplierReturnTests
         var ret = Pushed().Return;   // 3 × 45.00 + 2 × 12.50 = 160.00
 
         Assert.Equal(160.00m, ret.EstimatedRefund(0m));
-        Assert.Equal(0m, ret.EstimatedRefund(returnHandlingFee: 200.00m));
+        Assert.Equal(0m, ret.EstimatedRefund(currentHandlingFee: 200.00m));
     }
 
     [Fact]
-    public void Estimated_refund_uses_the_fee_it_is_given_so_the_current_setting_applies_until_a_refund_order_freezes_it()
+    public void Estimated_refund_uses_the_current_fee_until_a_refund_order_freezes_it()
     {
-        var ret = Pushed().Return;
+        var (order, request, ret) = Pushed();
+        ret.StockIn(A.OwnWarehouse(), [A.Good("TS-RED", 3), A.Good("CAP-BLK", 2)], A.Now);
+        request.MarkReceived(A.Now);
 
-        Assert.Equal(158.00m, ret.EstimatedRefund(2.00m));
-        Assert.Equal(155.00m, ret.EstimatedRefund(5.00m));
+        // No refund order yet: the current setting counts, and a fee a refund order once had does not.
+        Assert.Equal(158.00m, ret.EstimatedRefund(currentHandlingFee: 2.00m));
+        Assert.Equal(155.00m, ret.EstimatedRefund(currentHandlingFee: 5.00m, refundHandlingFee: 2.00m));
+
+        var refund = RefundOrder.Create(ret, request, order, returnHandlingFee: 2.00m, exchangeAmount: 0m, RefundMethod.BankTransfer, A.Bank, A.Now);
+
+        // The settings change to 9.00 afterwards: the estimate keeps the fee frozen on the refund order.
+        Assert.Equal(158.00m, ret.EstimatedRefund(currentHandlingFee: 9.00m, refundHandlingFee: refund.ReturnHandlingFee));
     }
 
     [Fact]

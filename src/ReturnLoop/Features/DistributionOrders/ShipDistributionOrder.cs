@@ -16,8 +16,7 @@ public sealed class ShipDistributionOrder(AppDbContext db, TimeProvider clock)
     public Task<DistributionOrder> HandleAsync(string supplierAccountId, string id, Request request, CancellationToken ct) =>
         db.RetryOnConflictAsync(async () =>
         {
-            var order = await db.DistributionOrders.SingleOrDefaultAsync(o => o.Id == id && (o.SupplierAccountId == supplierAccountId || o.DistributorAccountId == supplierAccountId), ct)
-                ?? throw DomainError.NotFound("distribution order");
+            var order = await db.DistributionOrders.FindForPartyAsync(supplierAccountId, id, ct);
             if (order.SupplierAccountId != supplierAccountId) throw DomainError.Forbidden("Only the supplier ships an order.");
             if (!order.CanShip) throw DomainError.StateNotAllowed("ship", order.Status);
 

@@ -2,35 +2,6 @@ namespace ReturnLoop.Features.Warehouses;
 
 public sealed record WarehouseResponse(string Id, string Code, string Name, WarehouseKind Kind, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt);
 
-public sealed class CreateWarehouse(AppDbContext db, TimeProvider clock)
-{
-    public sealed record Request(string? Code, string? Name, WarehouseKind? Kind);
-
-    public async Task<Warehouse> HandleAsync(string accountId, Request request, CancellationToken ct)
-    {
-        new Check().Required(request.Code, "code", 64).Required(request.Name, "name").Required(request.Kind, "kind").ThrowIfInvalid();
-        var code = request.Code!.Trim();
-        if (await db.Warehouses.AnyAsync(w => w.AccountId == accountId && w.Code == code, ct))
-            throw DomainError.Conflict($"A warehouse with code {code} already exists.");
-        var warehouse = Warehouse.Create(accountId, code, request.Name!, request.Kind!.Value, clock.GetUtcNow());
-        db.Warehouses.Add(warehouse);
-        await db.SaveChangesAsync(ct);
-        return warehouse;
-    }
-}
-
-/// <summary>Closes a warehouse: kept for history, but returns can no longer be pushed or stocked into it.</summary>
-public sealed class CloseWarehouse(AppDbContext db, TimeProvider clock)
-{
-    public async Task<Warehouse> HandleAsync(string accountId, string id, CancellationToken ct)
-    {
-        var warehouse = await db.Warehouses.SingleOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, ct) ?? throw DomainError.NotFound("warehouse");
-        warehouse.Close(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return warehouse;
-    }
-}
-
 public static class WarehousesApi
 {
     public static WarehouseResponse ToResponse(this Warehouse w) => new(w.Id, w.Code, w.Name, w.Kind, w.CreatedAt, w.ClosedAt);
