@@ -290,6 +290,25 @@ public sealed class ConcurrencyTests
         }
     }
 
+    /// <summary>How the two calls of a round reach the server: released together, or one after the other.</summary>
+    private enum Sending { AtOnce, FirstThenSecond, SecondThenFirst }
+
+    private static async Task<(Reply First, Reply Second)> Send(Sending order, Func<Task<Reply>> first, Func<Task<Reply>> second)
+    {
+        switch (order)
+        {
+            case Sending.AtOnce:
+                var replies = await Trust.AtOnce(first, second);
+                return (replies[0], replies[1]);
+            case Sending.FirstThenSecond:
+                var f = await first();
+                return (f, await second());
+            default:
+                var s = await second();
+                return (await first(), s);
+        }
+    }
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_cancel_racing_a_stock_in_ends_recalled_or_recall_failed_never_half_way(DatabaseProvider provider)
     {
@@ -299,26 +318,26 @@ public sealed class ConcurrencyTests
         var distributor = w.App.Client(Trust.KeyOf(w.Distributor));
         var supplier = w.App.Client(Trust.KeyOf(w.Supplier));
         var onHand = 92;
-        var outcomes = new List<string>();
 
-        for (var round = 0; round < 4; round++)
+        // One round: whichever call wins, the cancellation stands and the return ends one way, never half way.
+        async Task<string> Round(Sending sending)
         {
             var (afterSalesId, returnId, supplierReturnId) = await w.PushedReturn(order, (sku, 2));
 
-            var replies = await Trust.AtOnce(
+            var (cancel, stockIn) = await Send(sending,
                 () => distributor.Post($"/api/v1/after-sales-orders/{afterSalesId}/cancel"),
                 () => supplier.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/stock-in",
                     new { warehouseId = w.OwnWarehouseId, lines = new[] { new { supplierSkuCode = "CS-1", quantity = 2, condition = "Good" } } }));
-            var (cancel, stockIn) = (replies[0], replies[1]);
 
             // The buyer's word is final: the cancellation always stands (domain.md, Recall).
             Assert.Equal("Cancelled", cancel.Ok().Str("status"));
             var ret = (await w.Distributor.Get($"/api/v1/distribution-returns/{returnId}")).Ok();
             var atSupplier = (await w.Supplier.Get($"/api/v1/supplier/return-stock-ins/{supplierReturnId}")).Ok();
             var movements = await MovementsOf(w, "CS-1", supplierReturnId);
+            string outcome;
             if (stockIn.IsSuccess())
             {
-                outcomes.Add("RecallFailed");
+                outcome = "RecallFailed";
                 onHand += 2;
                 Assert.Equal("RecallFailed", ret.Str("status"));
                 Assert.Equal("recall.already_stocked_in", ret["recallFailure"].S("code"));
@@ -328,7 +347,7 @@ public sealed class ConcurrencyTests
             }
             else
             {
-                outcomes.Add("Recalled");
+                outcome = "Recalled";
                 stockIn.AssertConflict("state.not_allowed", "conflict");
                 Assert.Equal("Recalled", ret.Str("status"));
                 Assert.Null(ret.Json?["recallFailure"]);
@@ -337,10 +356,17 @@ public sealed class ConcurrencyTests
                 Assert.Empty(movements);
                 Assert.All((JsonArray)atSupplier["lines"], l => Assert.Equal(0, l.I("receivedQuantity")));
             }
-            Assert.Equal(onHand, Assert.Single((await w.Supplier.Get($"/api/v1/inventory?warehouseId={w.OwnWarehouseId}&skuCode=CS-1")).Ok().Items).I("onHand"));
+            var stock = Assert.Single((await w.Supplier.Get($"/api/v1/inventory?warehouseId={w.OwnWarehouseId}&skuCode=CS-1")).Ok().Items);
+            Assert.Equal(onHand, stock.I("onHand"));
             await AssertStockIsTheSumOfItsMovements(w, "CS-1");
+            return outcome;
         }
-        Assert.Equal(4, outcomes.Count);
+
+        for (var round = 0; round < 4; round++) await Round(Sending.AtOnce);
+
+        // Both ends are reachable and each is checked as above: a cancel first recalls, a stock-in first makes the recall fail.
+        Assert.Equal("Recalled", await Round(Sending.FirstThenSecond));
+        Assert.Equal("RecallFailed", await Round(Sending.SecondThenFirst));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -467,39 +493,45 @@ public sealed class ConcurrencyTests
     {
         var w = await World.CreateAsync(provider);
         var sku = await w.Product("CV-1", 20.00m);
-        var order = await w.ShippedOrder((sku, 8));
-        // 160.00 shipped, 120.00 paid: each refund settles what is still unsettled first.
-        (await w.Supplier.Post($"/api/v1/distribution-orders/{order}/payments", new { amount = 120.00m, method = "BankTransfer" })).Ok();
         var distributor = w.App.Client(Trust.KeyOf(w.Distributor));
         var supplier = w.App.Client(Trust.KeyOf(w.Supplier));
-        var outcomes = new List<string>();
 
-        for (var round = 0; round < 4; round++)
+        // 160.00 shipped, 120.00 paid: each refund settles what is still unsettled first.
+        async Task<string> PaidOrder()
+        {
+            var id = await w.ShippedOrder((sku, 8));
+            (await w.Supplier.Post($"/api/v1/distribution-orders/{id}/payments", new { amount = 120.00m, method = "BankTransfer" })).Ok();
+            return id;
+        }
+
+        // One round: exactly one of the two wins, and the refund, the supplier return, the after-sales order and the
+        // order's settlement ledger all agree with it.
+        async Task<string> Round(string order, Sending sending)
         {
             var (afterSalesId, _, supplierReturnId) = await w.PushedReturn(order, (sku, 2));
             (await w.StockIn(supplierReturnId, ("CV-1", 2, "Good"))).Ok();
             var refund = (await w.CreateRefund(supplierReturnId, "BankTransfer")).Ok().Id;
 
-            var replies = await Trust.AtOnce(
+            var (confirm, voided) = await Send(sending,
                 () => distributor.Post($"/api/v1/after-sales-refunds/{refund}/confirm-receipt"),
                 () => supplier.Post($"/api/v1/supplier/refund-orders/{refund}/void"));
-            var (confirm, voided) = (replies[0], replies[1]);
 
             Assert.True(confirm.IsSuccess() ^ voided.IsSuccess(), $"confirm {(int)confirm.Status}, void {(int)voided.Status}: exactly one may win");
-            Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("state.not_allowed", "conflict"));
+            Assert.All(new[] { confirm, voided }.Where(r => !r.IsSuccess()), r => r.AssertConflict("state.not_allowed", "conflict"));
             var status = (await w.Supplier.Get($"/api/v1/supplier/refund-orders/{refund}")).Ok().Str("status");
             var atSupplier = (await w.Supplier.Get($"/api/v1/supplier/return-stock-ins/{supplierReturnId}")).Ok();
             var afterSales = (await w.Distributor.Get($"/api/v1/after-sales-orders/{afterSalesId}")).Ok();
+            string outcome;
             if (confirm.IsSuccess())
             {
-                outcomes.Add("Completed");
+                outcome = "Completed";
                 Assert.Equal("Completed", status);
                 Assert.Equal("Completed", atSupplier.Str("status"));
                 Assert.Equal("Completed", afterSales.Str("status"));
             }
             else
             {
-                outcomes.Add("Voided");
+                outcome = "Voided";
                 Assert.Equal("Voided", status);
                 Assert.Equal("ReceivedReturn", atSupplier.Str("status"));
                 Assert.Null(atSupplier.Json?["refundOrderId"]);
@@ -510,8 +542,16 @@ public sealed class ConcurrencyTests
             var settlements = (await w.Supplier.Get($"/api/v1/distribution-orders/{order}/settlements")).Ok().Items;
             Assert.Equal(after.Dec("settledAmount"), settlements.Sum(x => x.D("amount")));
             Assert.InRange(after.Dec("settledAmount"), 120.00m, 160.00m);
+            return outcome;
         }
-        Assert.Equal(4, outcomes.Count);
+
+        var raced = await PaidOrder();
+        for (var round = 0; round < 4; round++) await Round(raced, Sending.AtOnce);
+
+        // Both ends are reachable and each is checked as above: a receipt confirmed first completes, a void first voids.
+        var sequenced = await PaidOrder();
+        Assert.Equal("Completed", await Round(sequenced, Sending.FirstThenSecond));
+        Assert.Equal("Voided", await Round(sequenced, Sending.SecondThenFirst));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
