@@ -7,7 +7,8 @@ using ReturnLoop.IntegrationTests.Infrastructure;
 
 namespace ReturnLoop.IntegrationTests;
 
-/// <summary>api.md: the OpenAPI document describes the whole API, the reference page is served, and every API route wants a valid key.</summary>
+/// <summary>api.md: the OpenAPI document describes the whole API, the reference page is served, and every API route wants a valid
+/// key.</summary>
 public sealed class OpenApiTests
 {
     /// <summary>Every route of api.md (path parameters written as {}), accounts and shops aside.</summary>
@@ -105,7 +106,8 @@ public sealed class OpenApiTests
 
         var served = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/") || raw.StartsWith("/webhooks/")))
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => Normalize(m, e.RoutePattern.RawText!)))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(m => Normalize(m, e.RoutePattern.RawText!)))
             .ToHashSet();
 
         Assert.NotEmpty(served);
@@ -154,7 +156,8 @@ public sealed class OpenApiTests
         var stranger = AppFactory.For(provider).Client("rl_" + Guid.NewGuid().ToString("N"));
 
         (await stranger.Get("/api/v1/me")).Problem(HttpStatusCode.Unauthorized, "auth.required");
-        (await stranger.Post("/api/v1/warehouses", new { code = "W", name = "W", kind = "Own" })).Problem(HttpStatusCode.Unauthorized, "auth.required");
+        (await stranger.Post("/api/v1/warehouses", new { code = "W", name = "W", kind = "Own" }))
+            .Problem(HttpStatusCode.Unauthorized, "auth.required");
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -173,7 +176,8 @@ public sealed class OpenApiTests
 
         (await second.Get("/api/v1/me")).Problem(HttpStatusCode.Unauthorized, "auth.required");
         (await second.Get("/api/v1/after-sales-orders")).Problem(HttpStatusCode.Unauthorized, "auth.required");
-        (await second.Post("/api/v1/warehouses", new { code = "W", name = "W", kind = "Own" })).Problem(HttpStatusCode.Unauthorized, "auth.required");
+        (await second.Post("/api/v1/warehouses", new { code = "W", name = "W", kind = "Own" }))
+            .Problem(HttpStatusCode.Unauthorized, "auth.required");
         Assert.Empty((await owner.Get("/api/v1/warehouses")).Ok().Items);
 
         // The key that revoked it is untouched, and the list shows the revoked one as revoked.

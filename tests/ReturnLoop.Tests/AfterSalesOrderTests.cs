@@ -73,7 +73,8 @@ public class AfterSalesOrderTests
     {
         var unshipped = A.Order().WithLine("TS-RED", 3, 45.00m).Build();
 
-        var error = A.Error(() => AfterSalesOrder.CreateManual(unshipped, [], AfterSalesType.ReturnAndRefund, null, [new("TS-RED", 1)], A.Now));
+        var error = A.Error(() =>
+            AfterSalesOrder.CreateManual(unshipped, [], AfterSalesType.ReturnAndRefund, null, [new("TS-RED", 1)], A.Now));
 
         Assert.Equal(("state.not_allowed", 409), (error.Code, error.Status));
     }

@@ -19,7 +19,8 @@ public class DistributionReturnTests
             case DistributionReturnStatus.PushFailed: r.MarkPushFailed(TooOld, A.Now); break;
             case DistributionReturnStatus.Pushed: r.MarkPushed("supplier-return-1", Lines, A.Now); break;
             case DistributionReturnStatus.Recalled: r.MarkPushed("supplier-return-1", Lines, A.Now); r.MarkRecalled(A.Now); break;
-            case DistributionReturnStatus.RecallFailed: r.MarkPushed("supplier-return-1", Lines, A.Now); r.MarkRecallFailed(StockedIn, A.Now); break;
+            case DistributionReturnStatus.RecallFailed: r.MarkPushed("supplier-return-1", Lines, A.Now); r.MarkRecallFailed(StockedIn,
+                A.Now); break;
             case DistributionReturnStatus.Cancelled: r.Cancel(A.Now); break;
         }
         Assert.Equal(status, r.Status);
@@ -207,7 +208,8 @@ public class DistributionReturnTests
         Assert.Equal(supplierReturn.Id, ret.SupplierReturnId);
         Assert.Equal((ret.Id, request.Id, SupplierReturnStatus.PendingStockIn), (supplierReturn.DistributionReturnId,
             supplierReturn.AfterSalesOrderId, supplierReturn.Status));
-        Assert.Equal([("TS-RED", 2, 45.00m)], supplierReturn.Lines.Select(l => (l.SupplierSkuCode, l.ExpectedQuantity, l.UnitPriceAtShipment)));
+        Assert.Equal([("TS-RED", 2, 45.00m)],
+            supplierReturn.Lines.Select(l => (l.SupplierSkuCode, l.ExpectedQuantity, l.UnitPriceAtShipment)));
     }
 
     [Fact]

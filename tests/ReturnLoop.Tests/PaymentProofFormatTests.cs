@@ -5,7 +5,8 @@ namespace ReturnLoop.Tests;
 /// <summary>domain.md, "Refund order": a payment proof is an image or a PDF, told by its bytes.</summary>
 public class PaymentProofFormatTests
 {
-    private static readonly byte[] PngHeader = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
+    private static readonly byte[] PngHeader = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
+        0x52];
     private static readonly byte[] JpegHeader = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46];
 
     [Fact]
@@ -64,7 +65,8 @@ public class PaymentProofFormatTests
     {
         var proof = Png(10 * 1024 * 1024 + 1);
 
-        var error = await Assert.ThrowsAsync<DomainError>(() => PaymentProofFormat.ReadAsync(new MemoryStream(proof), proof.Length, default));
+        var error = await Assert.ThrowsAsync<DomainError>(() =>
+            PaymentProofFormat.ReadAsync(new MemoryStream(proof), proof.Length, default));
 
         Assert.Equal(("proof.too_large", 413), (error.Code, error.Status));
     }

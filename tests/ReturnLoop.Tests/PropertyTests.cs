@@ -129,7 +129,8 @@ public class PropertyTests
                 }
                 else if (amount > before)
                 {
-                    Assert.Equal("balance.insufficient", A.Error(() => balance.Debit(amount, BalanceEntryType.OrderPayment, "order", null, A.Now)).Code);
+                    Assert.Equal("balance.insufficient",
+                        A.Error(() => balance.Debit(amount, BalanceEntryType.OrderPayment, "order", null, A.Now)).Code);
                     Assert.Equal(before, balance.Balance);
                     continue;
                 }
@@ -158,11 +159,13 @@ public class PropertyTests
         gen.Sample(s =>
         {
             // TS-RED is expected on two lines (2 singles, 1 from the set), CAP-BLK on one (2 from the set).
-            var order = A.ShippedOrder().WithLine("TS-RED", 3, 45.00m).WithCombo("SET-SUMMER", 2, ("TS-RED", 1, 45.00m), ("CAP-BLK", 2, 12.50m)).Build();
+            var order = A.ShippedOrder().WithLine("TS-RED", 3, 45.00m)
+                .WithCombo("SET-SUMMER", 2, ("TS-RED", 1, 45.00m), ("CAP-BLK", 2, 12.50m)).Build();
             var ret = A.Push(order, A.Return(order, ("TS-RED", 2), ("SET-SUMMER", 1))).Supplier;
 
             var received = ret.StockIn(A.OwnWarehouse(),
-                [A.Good("TS-RED", s.redGood), A.Damaged("TS-RED", s.redDamaged), A.Good("CAP-BLK", s.capGood), A.Damaged("CAP-BLK", s.capDamaged)], A.Now);
+                [A.Good("TS-RED", s.redGood), A.Damaged("TS-RED", s.redDamaged), A.Good("CAP-BLK", s.capGood),
+                    A.Damaged("CAP-BLK", s.capDamaged)], A.Now);
 
             Assert.All(ret.Lines, l => Assert.True(l.DamagedQuantity <= l.ReceivedQuantity && l.ReceivedQuantity <= l.ExpectedQuantity));
             var red = ret.Lines.Where(l => l.SupplierSkuCode == "TS-RED").ToList();

@@ -37,7 +37,8 @@ public class WorkedExampleTests
         Assert.Equal(135.00m, order.StockOutAmount);
         Assert.Equal(35.00m, order.UnsettledAmount);
 
-        var refund = RefundOrder.Create(ret, request, order, returnHandlingFee: 2.00m, exchangeAmount: 0m, RefundMethod.CustomerBalance, null, A.Now);
+        var refund = RefundOrder.Create(ret, request, order, returnHandlingFee: 2.00m, exchangeAmount: 0m, RefundMethod.CustomerBalance,
+            null, A.Now);
         order.SettleByRefund(refund.SettledOnOrder, refund.Id, A.Now);   // as CreateRefundOrder does, in the same transaction
 
         Assert.Equal(90.00m, refund.ReturnAmount);
@@ -56,7 +57,8 @@ public class WorkedExampleTests
         var request = A.Return(order, ("TS-RED", 2));
         var ret = A.ReceivedReturn(order, request, A.Good("TS-RED", 2));
 
-        var refund = RefundOrder.Create(ret, request, order, returnHandlingFee: 2.00m, exchangeAmount: 20.00m, RefundMethod.CustomerBalance, null, A.Now);
+        var refund = RefundOrder.Create(ret, request, order, returnHandlingFee: 2.00m, exchangeAmount: 20.00m, RefundMethod.CustomerBalance,
+            null, A.Now);
         order.SettleByRefund(refund.SettledOnOrder, refund.Id, A.Now);
 
         Assert.Equal(33.00m, refund.RefundableAmount);
@@ -73,7 +75,8 @@ public class WorkedExampleTests
         var ret = A.ReceivedReturn(order, request, A.Good("TS-RED", 1));
         Assert.Equal(35.00m, order.UnsettledAmount);
 
-        var refund = RefundOrder.Create(ret, request, order, returnHandlingFee: 2.00m, exchangeAmount: 0m, RefundMethod.CustomerBalance, null, A.Now);
+        var refund = RefundOrder.Create(ret, request, order, returnHandlingFee: 2.00m, exchangeAmount: 0m, RefundMethod.CustomerBalance,
+            null, A.Now);
         order.SettleByRefund(refund.SettledOnOrder, refund.Id, A.Now);
 
         Assert.Equal(20.00m, refund.ReturnAmount);
@@ -117,7 +120,8 @@ public class WorkedExampleTests
     [InlineData(90.00, 35.00, 20.00, 2.00, 33.00)]   // refund with exchange
     [InlineData(20.00, 35.00, 0.00, 2.00, 0.00)]     // clamp
     [InlineData(125000, 0, 0, 5000, 120000)]         // IDR
-    public void Refundable_amount_deducts_unsettled_exchange_and_fee(decimal returnAmount, decimal unsettled, decimal exchange, decimal fee, decimal refundable) =>
+    public void Refundable_amount_deducts_unsettled_exchange_and_fee(decimal returnAmount, decimal unsettled, decimal exchange, decimal fee,
+        decimal refundable) =>
         Assert.Equal(refundable, RefundCalculator.Refundable(returnAmount, unsettled, exchange, fee));
 
     [Theory]
@@ -125,6 +129,7 @@ public class WorkedExampleTests
     [InlineData(90.00, 35.00, 20.00, 2.00, 35.00)]   // refund with exchange
     [InlineData(20.00, 35.00, 0.00, 2.00, 18.00)]    // clamp: 35.00 − 18.00 leaves 17.00 unsettled
     [InlineData(1.00, 35.00, 0.00, 2.00, 0.00)]      // fee above the return amount settles nothing
-    public void Deducted_unsettled_part_is_min_of_unsettled_and_return_less_exchange_and_fee(decimal returnAmount, decimal unsettled, decimal exchange, decimal fee, decimal settles) =>
+    public void Deducted_unsettled_part_is_min_of_unsettled_and_return_less_exchange_and_fee(decimal returnAmount, decimal unsettled,
+        decimal exchange, decimal fee, decimal settles) =>
         Assert.Equal(settles, RefundCalculator.SettlesOfUnsettled(returnAmount, unsettled, exchange, fee));
 }

@@ -39,7 +39,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         Shared.GetOrAdd(provider, p => new Lazy<AppFactory>(() => new AppFactory(p, null, null))).Value;
 
     /// <summary>An app of its own on a new database, for tests that change services (a fake clock) or settings.</summary>
-    public static AppFactory Isolated(DatabaseProvider provider, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null) =>
+    public static AppFactory Isolated(DatabaseProvider provider, Action<IServiceCollection>? services = null, IDictionary<string,
+        string?>? settings = null) =>
         new(provider, services, settings);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -61,7 +62,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A database context on the app's database, for checks the API does not expose (ledger sums).</summary>
-    public AppDbContext NewDbContext() => Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext();
+    public AppDbContext NewDbContext() => Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>()
+        .CreateDbContext();
 
     private static string NewSqliteDatabase()
     {
@@ -74,7 +76,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(server))
             throw new InvalidOperationException(
-                $"{PostgresVariable} is not set. Run the tests with ./build.sh test, which starts a throwaway PostgreSQL cluster and sets it.");
+                $"{PostgresVariable} is not set. Run the tests with ./build.sh test, "
+                + "which starts a throwaway PostgreSQL cluster and sets it.");
         var name = $"returnloop_test_{Guid.NewGuid():N}";
         using (var connection = new NpgsqlConnection(server))
         {

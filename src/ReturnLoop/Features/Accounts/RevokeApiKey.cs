@@ -5,7 +5,8 @@ public sealed class RevokeApiKey(AppDbContext db, TimeProvider clock)
 {
     public async Task<ApiKey> HandleAsync(string accountId, string id, CancellationToken ct)
     {
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.AccountId == accountId, ct) ?? throw DomainError.NotFound("API key");
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.AccountId == accountId, ct)
+            ?? throw DomainError.NotFound("API key");
         key.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return key;

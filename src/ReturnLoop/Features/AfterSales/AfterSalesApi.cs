@@ -24,16 +24,20 @@ public static class AfterSalesApi
             .WithSummary("After Sales Orders, newest first; filters by status, source, type, supplier, shipping warehouse, q.");
         g.MapGet("/counts", CountsAsync).WithSummary("Counts per status tab, under the same filters.");
         g.MapGet("/{id}", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await DetailAsync(db, await db.AfterSalesOrders.AsNoTracking().FindForDistributorAsync(p.AccountId(), id, ct), ct)))
+            TypedResults.Ok(await DetailAsync(db, await db.AfterSalesOrders.AsNoTracking().FindForDistributorAsync(p.AccountId(), id, ct),
+                ct)))
             .WithSummary("One after-sales order with its lines, its return & stock-in – distribution, and the timeline of both sides.");
         g.MapPost("/{id}/approve", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, ApproveAfterSalesOrder useCase,
-            AppDbContext db, CancellationToken ct) => TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
+            AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
             .WithSummary("ToConfirm → ConfirmReturn; creates the return & stock-in – distribution (pushed at once with auto-push).");
         g.MapPost("/{id}/cancel", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, CancelAfterSalesOrder useCase,
-            AppDbContext db, CancellationToken ct) => TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
+            AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
             .WithSummary("Cancel; a pushed return is recalled (RecallFailed once the supplier has stocked in).");
         g.MapPost("/{id}/complete", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, CompleteRefundOnly useCase,
-            AppDbContext db, CancellationToken ct) => TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
+            AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
             .WithSummary("RefundOnly: RefundProcessing → Completed once the buyer is refunded.");
         return app;
     }
@@ -68,7 +72,8 @@ public static class AfterSalesApi
         a.ToResponse((await ReturnsOfAsync(db, [a], ct)).GetValueOrDefault(a.Id), await db.TimelineOfAsync(a.Id, ct));
 
     /// <summary>The return summaries of a page of after-sales orders, in one query.</summary>
-    private static async Task<Dictionary<string, DistributionReturnSummary>> ReturnsOfAsync(AppDbContext db, IReadOnlyList<AfterSalesOrder> rows,
+    private static async Task<Dictionary<string,
+        DistributionReturnSummary>> ReturnsOfAsync(AppDbContext db, IReadOnlyList<AfterSalesOrder> rows,
         CancellationToken ct)
     {
         var ids = rows.Select(a => a.DistributionReturnId).OfType<string>().ToList();
@@ -84,7 +89,8 @@ public static class AfterSalesApi
             .ToPageAsync(PageRequest.From(limit, cursor), async rows =>
             {
                 var returns = await ReturnsOfAsync(db, rows, ct);
-                return (IReadOnlyList<AfterSalesOrderResponse>)rows.Select(a => a.ToResponse(returns.GetValueOrDefault(a.Id), null)).ToList();
+                return (IReadOnlyList<AfterSalesOrderResponse>)rows.Select(a => a.ToResponse(returns.GetValueOrDefault(a.Id), null))
+                    .ToList();
             }, ct));
 
     private static async Task<Ok<Dictionary<string, int>>> CountsAsync(ClaimsPrincipal p, AppDbContext db, Platform? source,

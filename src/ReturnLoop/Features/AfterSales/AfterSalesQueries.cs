@@ -9,8 +9,10 @@ public static class AfterSalesQueries
         await orders.SingleOrDefaultAsync(a => a.Id == id && a.DistributorAccountId == distributorAccountId, ct)
         ?? throw DomainError.NotFound("after-sales order");
 
-    /// <summary>The lines of every earlier after-sales order on a distribution order that is not cancelled, whatever its type or status.</summary>
-    public static async Task<IReadOnlyList<AfterSalesLine>> EarlierLinesAsync(this IQueryable<AfterSalesOrder> orders, string distributionOrderId,
+    /// <summary>The lines of every earlier after-sales order on a distribution order that is not cancelled, whatever its type or
+    /// status.</summary>
+    public static async Task<IReadOnlyList<AfterSalesLine>> EarlierLinesAsync(this IQueryable<AfterSalesOrder> orders,
+        string distributionOrderId,
         CancellationToken ct) =>
         (await orders.AsNoTracking()
             .Where(a => a.DistributionOrderId == distributionOrderId && a.Status != AfterSalesStatus.Cancelled)
@@ -18,7 +20,8 @@ public static class AfterSalesQueries
         .SelectMany(l => l).ToList();
 
     /// <summary>The distributor's After Sales Orders under the list filters.</summary>
-    public static IQueryable<AfterSalesOrder> AfterSalesOrdersOf(this AppDbContext db, string distributorAccountId, AfterSalesStatus? status,
+    public static IQueryable<AfterSalesOrder> AfterSalesOrdersOf(this AppDbContext db, string distributorAccountId,
+        AfterSalesStatus? status,
         Platform? source, AfterSalesType? type, string? supplierId, string? warehouseId, string? q)
     {
         var query = db.AfterSalesOrders.AsNoTracking().Where(a => a.DistributorAccountId == distributorAccountId);
@@ -30,7 +33,8 @@ public static class AfterSalesQueries
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
-            query = query.Where(a => a.Id == term || a.MarketplaceOrderNo == term || a.PlatformReturnId == term || a.DistributionOrderId == term);
+            query = query.Where(a => a.Id == term || a.MarketplaceOrderNo == term || a.PlatformReturnId == term
+                || a.DistributionOrderId == term);
         }
         return query;
     }

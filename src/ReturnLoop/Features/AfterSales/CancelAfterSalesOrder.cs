@@ -27,7 +27,8 @@ public sealed class CancelAfterSalesOrder(AppDbContext db, TimeProvider clock)
                         db.Record(afterSales.Id, Side.System, null, "Recalled", "The pushed return was recalled from the supplier.", now);
                         break;
                     case RecallOutcome.RecallFailed:
-                        db.Record(afterSales.Id, Side.System, null, "RecallFailed", $"{ret.RecallFailure!.Code}: {ret.RecallFailure.Message}", now);
+                        db.Record(afterSales.Id, Side.System, null, "RecallFailed",
+                            $"{ret.RecallFailure!.Code}: {ret.RecallFailure.Message}", now);
                         break;
                 }
             }

@@ -52,7 +52,8 @@ public sealed class CreateAfterSalesOrder(AppDbContext db, TimeProvider clock, O
             var afterSales = AfterSalesOrder.CreateManual(order, earlier, request.Type!.Value, request.Reason?.Trim(), merged, now);
             order.NoteAfterSales(now);
             db.AfterSalesOrders.Add(afterSales);
-            db.Record(afterSales.Id, Side.Distributor, distributorAccountId, "Created", $"Manual {request.Type} after-sales order created.", now);
+            db.Record(afterSales.Id, Side.Distributor, distributorAccountId, "Created", $"Manual {request.Type} after-sales order created.",
+                now);
             if (afterSales.Type == AfterSalesType.AbnormalReturn)
                 await openReturn.HandleAsync(afterSales, order, now, ct);
             await db.SaveChangesAsync(ct);

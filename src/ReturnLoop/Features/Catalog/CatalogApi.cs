@@ -4,7 +4,8 @@ using ReturnLoop.Features.Partnerships;
 namespace ReturnLoop.Features.Catalog;
 
 /// <summary>A supplier SKU. <c>costPrice</c> is shown to its owner only.</summary>
-public sealed record SupplierSkuResponse(string Id, string SupplierAccountId, string Code, string Name, string Currency, decimal? CostPrice, decimal DistributionPrice, DateTimeOffset CreatedAt);
+public sealed record SupplierSkuResponse(string Id, string SupplierAccountId, string Code, string Name, string Currency, decimal? CostPrice,
+    decimal DistributionPrice, DateTimeOffset CreatedAt);
 
 public sealed record ComponentResponse(string SupplierSkuCode, int Quantity);
 
@@ -14,15 +15,19 @@ public sealed record MerchantSkuResponse(string Id, string Code, string Name, st
 public static class CatalogApi
 {
     public static SupplierSkuResponse ToResponse(this SupplierSku s, string currency, bool owner) =>
-        new(s.Id, s.AccountId, s.Code, s.Name, currency, owner ? Money.Present(s.CostPrice, currency) : null, Money.Present(s.DistributionPrice, currency), s.CreatedAt);
+        new(s.Id, s.AccountId, s.Code, s.Name, currency, owner ? Money.Present(s.CostPrice, currency) : null,
+            Money.Present(s.DistributionPrice, currency), s.CreatedAt);
 
     public static MerchantSkuResponse ToResponse(this MerchantSku s) =>
-        new(s.Id, s.Code, s.Name, s.SupplierAccountId, s.IsCombo, s.IsMapped, s.Components.Select(c => new ComponentResponse(c.SupplierSkuCode, c.Quantity)).ToList(), s.CreatedAt);
+        new(s.Id, s.Code, s.Name, s.SupplierAccountId, s.IsCombo, s.IsMapped,
+            s.Components.Select(c => new ComponentResponse(c.SupplierSkuCode, c.Quantity)).ToList(), s.CreatedAt);
 
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
         var skus = app.MapApiGroup("/api/v1/skus", "Catalog");
-        skus.MapPost("/", async Task<Created<SupplierSkuResponse>> (CreateSupplierSku.Request request, ClaimsPrincipal p, CreateSupplierSku useCase, AppDbContext db, CancellationToken ct) =>
+        skus.MapPost("/",
+            async Task<Created<SupplierSkuResponse>> (CreateSupplierSku.Request request, ClaimsPrincipal p, CreateSupplierSku useCase,
+                AppDbContext db, CancellationToken ct) =>
         {
             var sku = await useCase.HandleAsync(p.AccountId(), request, ct);
             return TypedResults.Created($"/api/v1/skus/{sku.Id}", sku.ToResponse(await db.CurrencyOfAsync(sku.AccountId, ct), owner: true));
@@ -32,42 +37,53 @@ public static class CatalogApi
         skus.MapGet("/{id}", async Task<Ok<SupplierSkuResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
         {
             var me = p.AccountId();
-            var sku = await db.SupplierSkus.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.AccountId == me, ct) ?? throw DomainError.NotFound("SKU");
+            var sku = await db.SupplierSkus.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.AccountId == me, ct)
+                ?? throw DomainError.NotFound("SKU");
             return TypedResults.Ok(sku.ToResponse(await db.CurrencyOfAsync(me, ct), owner: true));
         });
-        skus.MapPut("/{id}", async Task<Ok<SupplierSkuResponse>> (string id, UpdateSupplierSku.Request request, ClaimsPrincipal p, UpdateSupplierSku useCase, AppDbContext db, CancellationToken ct) =>
+        skus.MapPut("/{id}",
+            async Task<Ok<SupplierSkuResponse>> (string id, UpdateSupplierSku.Request request, ClaimsPrincipal p, UpdateSupplierSku useCase,
+                AppDbContext db, CancellationToken ct) =>
         {
             var sku = await useCase.HandleAsync(p.AccountId(), id, request, ct);
             return TypedResults.Ok(sku.ToResponse(await db.CurrencyOfAsync(sku.AccountId, ct), owner: true));
         }).WithSummary("Supplier: change a SKU's name and prices (shipped orders keep their frozen prices).");
 
         var merchant = app.MapApiGroup("/api/v1/merchant-skus", "Catalog");
-        merchant.MapPost("/", async Task<Created<MerchantSkuResponse>> (CreateMerchantSku.Request request, ClaimsPrincipal p, CreateMerchantSku useCase, CancellationToken ct) =>
+        merchant.MapPost("/",
+            async Task<Created<MerchantSkuResponse>> (CreateMerchantSku.Request request, ClaimsPrincipal p, CreateMerchantSku useCase,
+                CancellationToken ct) =>
         {
             var sku = await useCase.HandleAsync(p.AccountId(), request, ct);
             return TypedResults.Created($"/api/v1/merchant-skus/{sku.Id}", sku.ToResponse());
         }).WithSummary("Distributor: a merchant SKU mapped to a supplier's SKUs (one component = single, more = combo).");
-        merchant.MapGet("/", async Task<Ok<Page<MerchantSkuResponse>>> (ClaimsPrincipal p, AppDbContext db, string? supplierId, int? limit, string? cursor, CancellationToken ct) =>
+        merchant.MapGet("/",
+            async Task<Ok<Page<MerchantSkuResponse>>> (ClaimsPrincipal p, AppDbContext db, string? supplierId, int? limit, string? cursor,
+                CancellationToken ct) =>
         {
             var me = p.AccountId();
             var query = db.MerchantSkus.AsNoTracking().Where(s => s.AccountId == me);
             if (supplierId is not null) query = query.Where(s => s.SupplierAccountId == supplierId);
             return TypedResults.Ok(await query.ToPageAsync(PageRequest.From(limit, cursor), s => s.ToResponse(), ct));
         });
-        merchant.MapGet("/{id}", async Task<Ok<MerchantSkuResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
+        merchant.MapGet("/{id}",
+            async Task<Ok<MerchantSkuResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
         {
             var me = p.AccountId();
-            var sku = await db.MerchantSkus.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.AccountId == me, ct) ?? throw DomainError.NotFound("merchant SKU");
+            var sku = await db.MerchantSkus.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.AccountId == me, ct)
+                ?? throw DomainError.NotFound("merchant SKU");
             return TypedResults.Ok(sku.ToResponse());
         });
-        merchant.MapPut("/{id}", async Task<Ok<MerchantSkuResponse>> (string id, UpdateMerchantSku.Request request, ClaimsPrincipal p, UpdateMerchantSku useCase, CancellationToken ct) =>
+        merchant.MapPut("/{id}",
+            async Task<Ok<MerchantSkuResponse>> (string id, UpdateMerchantSku.Request request, ClaimsPrincipal p, UpdateMerchantSku useCase,
+                CancellationToken ct) =>
             TypedResults.Ok((await useCase.HandleAsync(p.AccountId(), id, request, ct)).ToResponse()))
             .WithSummary("Distributor: rename or re-map a merchant SKU; empty components unmap it.");
         return app;
     }
 
-    private static async Task<Ok<Page<SupplierSkuResponse>>> ListSkusAsync(ClaimsPrincipal p, AppDbContext db, string? supplierId, string? code,
-        int? limit, string? cursor, CancellationToken ct)
+    private static async Task<Ok<Page<SupplierSkuResponse>>> ListSkusAsync(ClaimsPrincipal p, AppDbContext db, string? supplierId,
+        string? code, int? limit, string? cursor, CancellationToken ct)
     {
         var me = p.AccountId();
         var owner = supplierId is null || supplierId == me;

@@ -11,7 +11,8 @@ public sealed class CreateMerchantSku(AppDbContext db, TimeProvider clock)
 
     public async Task<MerchantSku> HandleAsync(string accountId, Request request, CancellationToken ct)
     {
-        new Check().Required(request.Code, "code", 64).Required(request.Name, "name").Required(request.SupplierAccountId, "supplierAccountId", Ids.Length)
+        new Check().Required(request.Code, "code", 64).Required(request.Name, "name")
+            .Required(request.SupplierAccountId, "supplierAccountId", Ids.Length)
             .ThrowIfInvalid();
         await db.Partnerships.EnsureActiveAsync(accountId, request.SupplierAccountId!, ct);
         var components = await MerchantSkuComponents.ValidateAsync(db, request.SupplierAccountId!, request.Components, ct);

@@ -14,7 +14,8 @@ public sealed class CreateSupplierSku(AppDbContext db, TimeProvider clock)
         var code = request.Code!.Trim();
         if (await db.SupplierSkus.AnyAsync(s => s.AccountId == accountId && s.Code == code, ct))
             throw DomainError.Conflict($"A SKU with code {code} already exists.");
-        var sku = SupplierSku.Create(accountId, code, request.Name!, request.CostPrice!.Value, request.DistributionPrice!.Value, clock.GetUtcNow());
+        var sku = SupplierSku.Create(accountId, code, request.Name!, request.CostPrice!.Value, request.DistributionPrice!.Value,
+            clock.GetUtcNow());
         db.SupplierSkus.Add(sku);
         await db.SaveChangesAsync(ct);
         return sku;

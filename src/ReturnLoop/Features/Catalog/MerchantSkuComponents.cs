@@ -12,7 +12,8 @@ internal static class MerchantSkuComponents
         var check = new Check().Required(components, "components");
         components ??= [];
         var codes = components.Select(c => c.SupplierSkuCode?.Trim()).OfType<string>().ToList();
-        var known = await db.SupplierSkus.Where(s => s.AccountId == supplierAccountId && codes.Contains(s.Code)).Select(s => s.Code).ToListAsync(ct);
+        var known = await db.SupplierSkus.Where(s => s.AccountId == supplierAccountId && codes.Contains(s.Code)).Select(s => s.Code)
+            .ToListAsync(ct);
         for (var i = 0; i < components.Count; i++)
         {
             var c = components[i];

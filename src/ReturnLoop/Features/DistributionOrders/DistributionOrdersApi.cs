@@ -5,7 +5,8 @@ public sealed record DistributionOrderLineResponse(string SupplierSkuCode, strin
 
 public sealed record DistributionOrderResponse(string Id, string SupplierAccountId, string DistributorAccountId, string WarehouseId,
     Platform Platform, string? ShopId, string? MarketplaceOrderNo, DistributionOrderStatus Status, DateTimeOffset CreatedAt,
-    DateTimeOffset? ShippedAt, string Currency, decimal DistributionFee, decimal StockOutAmount, decimal SettledAmount, decimal UnsettledAmount,
+    DateTimeOffset? ShippedAt, string Currency, decimal DistributionFee, decimal StockOutAmount, decimal SettledAmount,
+        decimal UnsettledAmount,
     IReadOnlyList<DistributionOrderLineResponse> Lines);
 
 public sealed record SettlementResponse(string Id, string DistributionOrderId, SettlementType Type, decimal Amount, decimal SettledAfter,
@@ -35,8 +36,8 @@ public static class DistributionOrdersApi
             StockOutAmount: M(o.StockOutAmount),
             SettledAmount: M(o.SettledAmount),
             UnsettledAmount: M(o.UnsettledAmount),
-            Lines: o.Lines.Select(l => new DistributionOrderLineResponse(l.SupplierSkuCode, l.MerchantSkuCode, l.Quantity, l.MerchantQuantity,
-                l.UnitPriceAtShipment is { } p ? M(p) : null)).ToList());
+            Lines: o.Lines.Select(l => new DistributionOrderLineResponse(l.SupplierSkuCode, l.MerchantSkuCode, l.Quantity,
+                l.MerchantQuantity, l.UnitPriceAtShipment is { } p ? M(p) : null)).ToList());
     }
 
     private static SettlementResponse ToResponse(this OrderSettlement s, string currency) => new(
@@ -106,12 +107,14 @@ public static class DistributionOrdersApi
         return TypedResults.Ok(new ItemsResponse<SettlementResponse>(rows.Select(s => s.ToResponse(order.Currency)).ToList()));
     }
 
-    private static async Task<Ok<Page<DistributionOrderResponse>>> ListAsync(ClaimsPrincipal p, AppDbContext db, DistributionOrderStatus? status,
+    private static async Task<Ok<Page<DistributionOrderResponse>>> ListAsync(ClaimsPrincipal p, AppDbContext db,
+        DistributionOrderStatus? status,
         string? supplierId, string? distributorId, int? limit, string? cursor, CancellationToken ct) =>
         TypedResults.Ok(await db.DistributionOrdersOf(p.AccountId(), status, supplierId, distributorId)
             .ToPageAsync(PageRequest.From(limit, cursor), o => o.ToResponse(), ct));
 
     private static async Task<Ok<Dictionary<string, int>>> CountsAsync(ClaimsPrincipal p, AppDbContext db, string? supplierId,
         string? distributorId, CancellationToken ct) =>
-        TypedResults.Ok(await db.DistributionOrdersOf(p.AccountId(), null, supplierId, distributorId).CountByStatusAsync(o => o.Status, ct));
+        TypedResults.Ok(await db.DistributionOrdersOf(p.AccountId(), null, supplierId, distributorId)
+            .CountByStatusAsync(o => o.Status, ct));
 }

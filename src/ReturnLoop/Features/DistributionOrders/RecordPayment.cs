@@ -14,7 +14,8 @@ public sealed class RecordPayment(AppDbContext db, TimeProvider clock)
         db.RetryOnConflictAsync(async () =>
         {
             var order = await db.DistributionOrders.FindForPartyAsync(supplierAccountId, id, ct);
-            if (order.SupplierAccountId != supplierAccountId) throw DomainError.Forbidden("Only the supplier records payments it received.");
+            if (order.SupplierAccountId != supplierAccountId)
+                throw DomainError.Forbidden("Only the supplier records payments it received.");
             new Check()
                 .Amount(request.Amount, "amount", order.Currency, allowZero: false)
                 .Required(request.Method, "method")
@@ -26,7 +27,8 @@ public sealed class RecordPayment(AppDbContext db, TimeProvider clock)
             string? reference = null;
             if (request.Method == PaymentMethod.CustomerBalance)
             {
-                var balance = await db.LoadBalanceForUpdateAsync(order.SupplierAccountId, order.DistributorAccountId, order.Currency, now, ct);
+                var balance = await db.LoadBalanceForUpdateAsync(order.SupplierAccountId, order.DistributorAccountId, order.Currency, now,
+                    ct);
                 var entry = balance.Debit(request.Amount!.Value, BalanceEntryType.OrderPayment, order.Id, request.Note, now);
                 db.BalanceLedger.Add(entry);
                 reference = entry.Id;

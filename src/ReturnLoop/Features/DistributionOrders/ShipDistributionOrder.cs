@@ -29,7 +29,8 @@ public sealed class ShipDistributionOrder(AppDbContext db, TimeProvider clock)
             for (var i = 0; i < given.Count; i++)
             {
                 check.Required(given[i].SupplierSkuCode, $"lines[{i}].supplierSkuCode", 64)
-                    .That(given[i].SupplierSkuCode is null || order.Lines.Any(l => l.SupplierSkuCode == given[i].SupplierSkuCode), $"lines[{i}].supplierSkuCode", "Not on this order.")
+                    .That(given[i].SupplierSkuCode is null || order.Lines.Any(l => l.SupplierSkuCode == given[i].SupplierSkuCode),
+                        $"lines[{i}].supplierSkuCode", "Not on this order.")
                     .Amount(given[i].UnitPrice, $"lines[{i}].unitPrice", supplier.Currency);
             }
             check.ThrowIfInvalid();

@@ -7,7 +7,8 @@ public sealed record FailureResponse(string Code, string Message);
 public sealed record DistributionReturnLineResponse(string SupplierSkuCode, int Quantity, string FromMerchantSkuCode);
 
 public sealed record DistributionReturnResponse(string Id, string AfterSalesOrderId, string DistributionOrderId, string SupplierAccountId,
-    string WarehouseId, DistributionReturnStatus Status, FailureResponse? PushFailure, FailureResponse? RecallFailure, string? SupplierReturnId,
+    string WarehouseId, DistributionReturnStatus Status, FailureResponse? PushFailure, FailureResponse? RecallFailure,
+        string? SupplierReturnId,
     DateTimeOffset? PushedAt, int PushAttempts, DateTimeOffset CreatedAt, IReadOnlyList<DistributionReturnLineResponse> Lines);
 
 public sealed record PushResultResponse(string Id, DistributionReturnStatus? Status, FailureResponse? PushFailure, string? SupplierReturnId,
@@ -52,7 +53,8 @@ public static class DistributionReturnsApi
         g.MapGet("/", ListAsync)
             .WithSummary("Return & Stock-in – Distribution, newest first; each failed push with its pushFailure {code, message}.");
         g.MapGet("/counts", CountsAsync);
-        g.MapGet("/{id}", async Task<Ok<DistributionReturnResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
+        g.MapGet("/{id}",
+            async Task<Ok<DistributionReturnResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok((await db.DistributionReturns.AsNoTracking().FindForDistributorAsync(p.AccountId(), id, ct)).ToResponse()));
         g.MapPost("/{id}/push", PushOneAsync).WithSummary(
             "Push or re-push one: 200 with the order, or 422 with the failing rule's code (the order then sits in PushFailed).");
@@ -92,7 +94,8 @@ public static class DistributionReturnsApi
         TypedResults.Ok(new DistributionReturnSettings((await useCase.HandleAsync(p.AccountId(), request, ct)).AutoPushReturns));
 
     private static async Task<Ok<Page<DistributionReturnResponse>>> ListAsync(ClaimsPrincipal p, AppDbContext db,
-        DistributionReturnStatus? status, string? supplierId, string? afterSalesOrderId, int? limit, string? cursor, CancellationToken ct) =>
+        DistributionReturnStatus? status, string? supplierId, string? afterSalesOrderId, int? limit, string? cursor,
+            CancellationToken ct) =>
         TypedResults.Ok(await db.DistributionReturnsOf(p.AccountId(), status, supplierId, afterSalesOrderId)
             .ToPageAsync(PageRequest.From(limit, cursor), r => r.ToResponse(), ct));
 

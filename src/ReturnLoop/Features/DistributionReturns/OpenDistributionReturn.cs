@@ -10,7 +10,8 @@ namespace ReturnLoop.Features.DistributionReturns;
 /// </summary>
 public sealed class OpenDistributionReturn(AppDbContext db, PushDistributionReturns pusher)
 {
-    public async Task<DistributionReturn> HandleAsync(AfterSalesOrder afterSales, DistributionOrder order, DateTimeOffset now, CancellationToken ct)
+    public async Task<DistributionReturn> HandleAsync(AfterSalesOrder afterSales, DistributionOrder order, DateTimeOffset now,
+        CancellationToken ct)
     {
         var ret = DistributionReturn.Create(afterSales.Id, order.Id, afterSales.DistributorAccountId, afterSales.SupplierAccountId,
             order.WarehouseId, now);
@@ -22,7 +23,8 @@ public sealed class OpenDistributionReturn(AppDbContext db, PushDistributionRetu
             .SingleAsync(ct);
         if (autoPush)
         {
-            var context = await PushDistributionReturns.LoadContextAsync(db, afterSales.DistributorAccountId, [ret], ct, [order], [afterSales]);
+            var context = await PushDistributionReturns.LoadContextAsync(db, afterSales.DistributorAccountId, [ret], ct, [order],
+                [afterSales]);
             pusher.Push(ret, context, now);
         }
         return ret;

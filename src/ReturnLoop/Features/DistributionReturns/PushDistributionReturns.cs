@@ -47,7 +47,8 @@ public sealed class PushDistributionReturns(AppDbContext db, TimeProvider clock,
         if (supplierReturn is null)
         {
             var failure = ret.PushFailure!;
-            db.Record(ret.AfterSalesOrderId, Side.Distributor, ret.DistributorAccountId, "PushFailed", $"{failure.Code}: {failure.Message}", now);
+            db.Record(ret.AfterSalesOrderId, Side.Distributor, ret.DistributorAccountId, "PushFailed", $"{failure.Code}: {failure.Message}",
+                now);
             return null;
         }
         db.SupplierReturns.Add(supplierReturn);
@@ -132,7 +133,8 @@ public sealed class PushDistributionReturns(AppDbContext db, TimeProvider clock,
         }
     }
 
-    /// <summary>Pushing a pushed return is a no-op that reports its supplier return; a state that cannot push is an error outcome.</summary>
+    /// <summary>Pushing a pushed return is a no-op that reports its supplier return; a state that cannot push is an error
+    /// outcome.</summary>
     private Outcome TryPush(DistributionReturn ret, PushContext context, DateTimeOffset now)
     {
         if (ret.IsPushed) return new Outcome(ret.Id, ret, null);

@@ -10,7 +10,8 @@ public static class StockLevels
         IEnumerable<string> skuCodes, CancellationToken ct)
     {
         var codes = skuCodes.Distinct().ToList();
-        var levels = await db.StockLevels.Where(s => s.WarehouseId == warehouseId && codes.Contains(s.SkuCode)).ToDictionaryAsync(s => s.SkuCode, ct);
+        var levels = await db.StockLevels.Where(s => s.WarehouseId == warehouseId && codes.Contains(s.SkuCode))
+            .ToDictionaryAsync(s => s.SkuCode, ct);
         foreach (var code in codes.Where(c => !levels.ContainsKey(c)))
         {
             var level = StockLevel.Empty(accountId, warehouseId, code);

@@ -2,7 +2,8 @@ using ReturnLoop.Features.Timeline;
 
 namespace ReturnLoop.Features.Refunds;
 
-/// <summary>The distributor confirms the bank transfer arrived: the refund, the supplier return and the after-sales order complete.</summary>
+/// <summary>The distributor confirms the bank transfer arrived: the refund, the supplier return and the after-sales order
+/// complete.</summary>
 public sealed class ConfirmRefundReceipt(AppDbContext db, TimeProvider clock)
 {
     public Task<RefundOrder> HandleAsync(string distributorAccountId, string id, CancellationToken ct) =>

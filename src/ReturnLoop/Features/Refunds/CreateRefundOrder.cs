@@ -38,7 +38,8 @@ public sealed class CreateRefundOrder(AppDbContext db, TimeProvider clock)
 
             var amount = $"{Money.Present(refund.RefundableAmount, refund.Currency)} {refund.Currency}";
             if (refund.Method == RefundMethod.CustomerBalance)
-                db.Record(afterSales.Id, Side.Supplier, supplierAccountId, "RefundCompleted", $"Refund of {amount} credited to the customer balance.", now);
+                db.Record(afterSales.Id, Side.Supplier, supplierAccountId, "RefundCompleted",
+                    $"Refund of {amount} credited to the customer balance.", now);
             else
                 db.Record(afterSales.Id, Side.Supplier, supplierAccountId, "RefundCreated",
                     $"Refund of {amount} by bank transfer; waiting for the distributor to confirm receipt.", now);

@@ -2,7 +2,8 @@ namespace ReturnLoop.Features.Refunds;
 
 public static class RefundQueries
 {
-    public static async Task<RefundOrder> FindForDistributorAsync(this IQueryable<RefundOrder> refunds, string distributorAccountId, string id,
+    public static async Task<RefundOrder> FindForDistributorAsync(this IQueryable<RefundOrder> refunds, string distributorAccountId,
+        string id,
         CancellationToken ct) =>
         await refunds.SingleOrDefaultAsync(r => r.Id == id && r.DistributorAccountId == distributorAccountId, ct)
         ?? throw DomainError.NotFound("refund order");

@@ -8,7 +8,8 @@ public sealed record BankAccountResponse(string BankName, string AccountName, st
 
 public sealed record RefundOrderResponse(string Id, string SupplierReturnId, string AfterSalesOrderId, string DistributionOrderId,
     string SupplierAccountId, string DistributorAccountId, string Currency, decimal ReturnAmount, decimal ReturnHandlingFee,
-    decimal UnsettledAmount, decimal ExchangeAmount, decimal RefundableAmount, decimal SettledOnOrder, RefundMethod Method, RefundStatus Status,
+    decimal UnsettledAmount, decimal ExchangeAmount, decimal RefundableAmount, decimal SettledOnOrder, RefundMethod Method,
+        RefundStatus Status,
     BankAccountResponse? BankAccount, bool HasPaymentProof, string? NotReceivedNote, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt,
     DateTimeOffset? VoidedAt);
 
@@ -51,11 +52,13 @@ public static class RefundsApi
     public static IEndpointRouteBuilder MapRefunds(this IEndpointRouteBuilder app)
     {
         var supplier = app.MapApiGroup("/api/v1/supplier/refund-orders", "Refund orders (supplier)");
-        supplier.MapGet("/", (ClaimsPrincipal p, AppDbContext db, RefundStatus? status, RefundMethod? method, string? distributorId, int? limit,
+        supplier.MapGet("/",
+            (ClaimsPrincipal p, AppDbContext db, RefundStatus? status, RefundMethod? method, string? distributorId, int? limit,
             string? cursor, CancellationToken ct) =>
             ListAsync(db.RefundOrdersOf(p.AccountId(), asSupplier: true, status, method, distributorId), limit, cursor, ct))
             .WithSummary("My refund orders to distributors.");
-        supplier.MapGet("/counts", (ClaimsPrincipal p, AppDbContext db, RefundMethod? method, string? distributorId, CancellationToken ct) =>
+        supplier.MapGet("/counts",
+            (ClaimsPrincipal p, AppDbContext db, RefundMethod? method, string? distributorId, CancellationToken ct) =>
             CountsAsync(db.RefundOrdersOf(p.AccountId(), asSupplier: true, null, method, distributorId), ct));
         supplier.MapGet("/{id}", (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             GetAsync(db, p, asSupplier: true, id, ct));
@@ -73,11 +76,13 @@ public static class RefundsApi
             .WithSummary("Void a refund the distributor has not confirmed; the return can be refunded anew.");
 
         var distributor = app.MapApiGroup("/api/v1/after-sales-refunds", "After-Sales Refund (distributor)");
-        distributor.MapGet("/", (ClaimsPrincipal p, AppDbContext db, RefundStatus? status, RefundMethod? method, string? supplierId, int? limit,
+        distributor.MapGet("/",
+            (ClaimsPrincipal p, AppDbContext db, RefundStatus? status, RefundMethod? method, string? supplierId, int? limit,
             string? cursor, CancellationToken ct) =>
             ListAsync(db.RefundOrdersOf(p.AccountId(), asSupplier: false, status, method, supplierId), limit, cursor, ct))
             .WithSummary("The suppliers' refund orders to me.");
-        distributor.MapGet("/counts", (ClaimsPrincipal p, AppDbContext db, RefundMethod? method, string? supplierId, CancellationToken ct) =>
+        distributor.MapGet("/counts",
+            (ClaimsPrincipal p, AppDbContext db, RefundMethod? method, string? supplierId, CancellationToken ct) =>
             CountsAsync(db.RefundOrdersOf(p.AccountId(), asSupplier: false, null, method, supplierId), ct));
         distributor.MapGet("/{id}", (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             GetAsync(db, p, asSupplier: false, id, ct));
@@ -85,9 +90,11 @@ public static class RefundsApi
             ProofAsync(db, p, asSupplier: false, id, ct))
             .WithSummary("The uploaded payment proof file.");
         distributor.MapPost("/{id}/confirm-receipt", async Task<Ok<RefundOrderResponse>> (string id, ClaimsPrincipal p,
-            ConfirmRefundReceipt useCase, CancellationToken ct) => TypedResults.Ok((await useCase.HandleAsync(p.AccountId(), id, ct)).ToResponse()))
+            ConfirmRefundReceipt useCase, CancellationToken ct) =>
+                TypedResults.Ok((await useCase.HandleAsync(p.AccountId(), id, ct)).ToResponse()))
             .WithSummary("The bank transfer arrived: the refund, the supplier return and the after-sales order complete.");
-        distributor.MapPost("/{id}/report-not-received", async Task<Ok<RefundOrderResponse>> (string id, ReportRefundNotReceived.Request? request,
+        distributor.MapPost("/{id}/report-not-received",
+            async Task<Ok<RefundOrderResponse>> (string id, ReportRefundNotReceived.Request? request,
             ClaimsPrincipal p, ReportRefundNotReceived useCase, CancellationToken ct) =>
             TypedResults.Ok((await useCase.HandleAsync(p.AccountId(), id, request ?? new(null), ct)).ToResponse()))
             .WithSummary("The transfer has not arrived: back to the supplier with a note.");
@@ -116,7 +123,8 @@ public static class RefundsApi
                 if (section.GetContentDispositionHeader() is not { } disposition || !disposition.IsFileDisposition()
                     || !string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, "file", StringComparison.Ordinal))
                     continue;   // another part: skipped without being kept
-                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar
+                    : disposition.FileName).Value;
                 var refund = await useCase.HandleAsync(p.AccountId(), id, fileName, section.Body, request.ContentLength, ct);
                 return TypedResults.Ok(refund.ToResponse());
             }

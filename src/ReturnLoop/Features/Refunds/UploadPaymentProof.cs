@@ -25,7 +25,8 @@ public sealed class UploadPaymentProof(AppDbContext db, TimeProvider clock)
         if (proof is null) db.PaymentProofs.Add(new PaymentProof(refund.Id, name, contentType, bytes, now));
         else proof.Replace(name, contentType, bytes, now);
         refund.AttachPaymentProof(now);
-        db.Record(refund.AfterSalesOrderId, Side.Supplier, supplierAccountId, "PaymentProofUploaded", $"Payment proof uploaded ({contentType}).", now);
+        db.Record(refund.AfterSalesOrderId, Side.Supplier, supplierAccountId, "PaymentProofUploaded",
+            $"Payment proof uploaded ({contentType}).", now);
         await db.SaveChangesAsync(ct);
         return refund;
     }

@@ -33,7 +33,8 @@ public sealed class StockInSupplierReturn(AppDbContext db, TimeProvider clock)
                 .SingleOrDefaultAsync(w => w.Id == request.WarehouseId && w.AccountId == supplierAccountId, ct)
                 ?? throw DomainError.NotFound("warehouse");
             var now = clock.GetUtcNow();
-            var stockInLines = lines.Select(l => new StockInLine(l.SupplierSkuCode!.Trim(), l.Quantity!.Value, l.Condition!.Value)).ToList();
+            var stockInLines = lines.Select(l => new StockInLine(l.SupplierSkuCode!.Trim(), l.Quantity!.Value, l.Condition!.Value))
+                .ToList();
             var received = ret.StockIn(warehouse, stockInLines, now);
 
             var stock = await db.LoadForUpdateAsync(supplierAccountId, warehouse.Id, received.Select(r => r.SupplierSkuCode), ct);

@@ -114,7 +114,8 @@ public sealed class SupplierReturn
         if (!CanStockIn) throw DomainError.StateNotAllowed("stock in", Status);
         if (warehouse.AccountId != SupplierAccountId || !warehouse.IsAvailable) throw DomainError.NotFound("warehouse");
         if (warehouse.Kind == WarehouseKind.ThirdParty)
-            throw DomainError.Rule("stock_in.third_party_warehouse", "Distribution returns cannot be stocked into a third-party warehouse.");
+            throw DomainError.Rule("stock_in.third_party_warehouse",
+                "Distribution returns cannot be stocked into a third-party warehouse.");
         if (lines.Any(l => l.Quantity < 0)) throw DomainError.Validation("lines", "Quantities must not be negative.");
 
         var received = lines

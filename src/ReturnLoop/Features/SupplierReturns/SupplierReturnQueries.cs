@@ -2,12 +2,14 @@ namespace ReturnLoop.Features.SupplierReturns;
 
 public static class SupplierReturnQueries
 {
-    public static async Task<SupplierReturn> FindForSupplierAsync(this IQueryable<SupplierReturn> returns, string supplierAccountId, string id,
+    public static async Task<SupplierReturn> FindForSupplierAsync(this IQueryable<SupplierReturn> returns, string supplierAccountId,
+        string id,
         CancellationToken ct) =>
         await returns.SingleOrDefaultAsync(r => r.Id == id && r.SupplierAccountId == supplierAccountId, ct)
         ?? throw DomainError.NotFound("supplier return");
 
-    /// <summary>The supplier's returns under the list filters of After Sales Orders – BigShop and Return &amp; Stock-in – BigShop.</summary>
+    /// <summary>The supplier's returns under the list filters of After Sales Orders – BigShop and Return &amp; Stock-in –
+    /// BigShop.</summary>
     public static IQueryable<SupplierReturn> SupplierReturnsOf(this AppDbContext db, string supplierAccountId, SupplierReturnStatus? status,
         string? distributorId, bool? needsAttention)
     {
@@ -24,6 +26,7 @@ public static class SupplierReturnQueries
     {
         var refundIds = returns.Select(r => r.ActiveRefundOrderId).OfType<string>().ToList();
         if (refundIds.Count == 0) return [];
-        return await db.RefundOrders.AsNoTracking().Where(r => refundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ReturnHandlingFee, ct);
+        return await db.RefundOrders.AsNoTracking().Where(r => refundIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.ReturnHandlingFee, ct);
     }
 }

@@ -5,12 +5,14 @@ using ReturnLoop.Features.Timeline;
 
 namespace ReturnLoop.Features.SupplierReturns;
 
-public sealed record SupplierReturnLineResponse(string SupplierSkuCode, string FromMerchantSkuCode, int ExpectedQuantity, int ReceivedQuantity,
+public sealed record SupplierReturnLineResponse(string SupplierSkuCode, string FromMerchantSkuCode, int ExpectedQuantity,
+    int ReceivedQuantity,
     int DamagedQuantity, decimal UnitPriceAtShipment);
 
 public sealed record SupplierReturnResponse(string Id, string DistributorAccountId, string? DistributorName, string AfterSalesOrderId,
     string DistributionReturnId, string DistributionOrderId, string? MarketplaceOrderNo, Platform Source, string ReturnType,
-    SupplierReturnStatus Status, string Currency, decimal EstimatedRefundAmount, string WarehouseId, bool NeedsAttention, string? AttentionReason,
+    SupplierReturnStatus Status, string Currency, decimal EstimatedRefundAmount, string WarehouseId, bool NeedsAttention,
+        string? AttentionReason,
     string? RefundOrderId, DateTimeOffset CreatedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? CompletedAt, DateTimeOffset? RecalledAt,
     IReadOnlyList<SupplierReturnLineResponse> Lines, IReadOnlyList<TimelineEntryResponse>? Timeline);
 
@@ -37,10 +39,10 @@ public static class SupplierReturnsApi
                 .WithSummary("Pushed returns, newest first; filter by status and distributor. Each with its estimated refund amount.");
             g.MapGet("/counts", CountsAsync);
             g.MapGet("/{id}", GetAsync).WithSummary("One supplier return with its lines and the after-sales timeline of both sides.");
-            g.MapPost("/{id}/stock-in", StockInAsync)
-                .WithSummary("Stock in to an own warehouse (never a third party's): lines {supplierSkuCode, quantity, condition Good|Damaged}.");
-            g.MapPost("/{id}/refund-orders", CreateRefundAsync).WithSummary(
-                "Create the refund order of a received return: CustomerBalance completes everything at once; BankTransfer waits for the distributor.");
+            g.MapPost("/{id}/stock-in", StockInAsync).WithSummary(
+                "Stock in to an own warehouse (never a third party's): lines {supplierSkuCode, quantity, condition Good|Damaged}.");
+            g.MapPost("/{id}/refund-orders", CreateRefundAsync).WithSummary("Create the refund order of a received return: "
+                + "CustomerBalance completes everything at once; BankTransfer waits for the distributor.");
             g.MapPost("/{id}/acknowledge", AcknowledgeAsync)
                 .WithSummary("Clear the needs-attention flag once the supplier has dealt with a cancelled-after-stock-in return.");
         }
@@ -48,7 +50,8 @@ public static class SupplierReturnsApi
         var settings = app.MapApiGroup("/api/v1/supplier/charge-settings", "Distribution Charge Settings");
         settings.MapGet("/", async Task<Ok<ChargeSettings>> (ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(ToSettings(await db.AccountAsync(p.AccountId(), ct))));
-        settings.MapPut("/", async Task<Ok<ChargeSettings>> (UpdateChargeSettings.Request request, ClaimsPrincipal p, UpdateChargeSettings useCase,
+        settings.MapPut("/",
+            async Task<Ok<ChargeSettings>> (UpdateChargeSettings.Request request, ClaimsPrincipal p, UpdateChargeSettings useCase,
             CancellationToken ct) => TypedResults.Ok(ToSettings(await useCase.HandleAsync(p.AccountId(), request, ct))))
             .WithSummary("Distribution fee per shipped order, return handling fee per return (frozen onto each refund order).");
         return app;
@@ -67,7 +70,8 @@ public static class SupplierReturnsApi
         return TypedResults.Ok((await ToResponsesAsync(db, p.AccountId(), [ret], withTimeline: false, ct))[0]);
     }
 
-    private static async Task<Created<RefundOrderResponse>> CreateRefundAsync(string id, CreateRefundOrder.Request request, ClaimsPrincipal p,
+    private static async Task<Created<RefundOrderResponse>> CreateRefundAsync(string id, CreateRefundOrder.Request request,
+        ClaimsPrincipal p,
         CreateRefundOrder useCase, CancellationToken ct)
     {
         var refund = await useCase.HandleAsync(p.AccountId(), id, request, ct);
@@ -121,7 +125,8 @@ public static class SupplierReturnsApi
         var currentFee = await db.Accounts.Where(a => a.Id == supplierId).Select(a => a.ReturnHandlingFee).SingleAsync(ct);
         var frozenFees = await db.FrozenHandlingFeesAsync(rows, ct);
         var distributorIds = rows.Select(r => r.DistributorAccountId).Distinct().ToList();
-        var names = await db.Accounts.AsNoTracking().Where(a => distributorIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var names = await db.Accounts.AsNoTracking().Where(a => distributorIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
 
         var responses = new List<SupplierReturnResponse>(rows.Count);
         foreach (var r in rows)
@@ -143,5 +148,6 @@ public static class SupplierReturnsApi
 
     private static async Task<Ok<Dictionary<string, int>>> CountsAsync(ClaimsPrincipal p, AppDbContext db, string? distributorId,
         bool? needsAttention, CancellationToken ct) =>
-        TypedResults.Ok(await db.SupplierReturnsOf(p.AccountId(), null, distributorId, needsAttention).CountByStatusAsync(r => r.Status, ct));
+        TypedResults.Ok(await db.SupplierReturnsOf(p.AccountId(), null, distributorId, needsAttention)
+            .CountByStatusAsync(r => r.Status, ct));
 }

@@ -5,7 +5,8 @@ public sealed class CloseWarehouse(AppDbContext db, TimeProvider clock)
 {
     public async Task<Warehouse> HandleAsync(string accountId, string id, CancellationToken ct)
     {
-        var warehouse = await db.Warehouses.SingleOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, ct) ?? throw DomainError.NotFound("warehouse");
+        var warehouse = await db.Warehouses.SingleOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, ct)
+            ?? throw DomainError.NotFound("warehouse");
         warehouse.Close(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return warehouse;

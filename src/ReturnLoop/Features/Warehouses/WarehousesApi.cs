@@ -1,6 +1,7 @@
 namespace ReturnLoop.Features.Warehouses;
 
-public sealed record WarehouseResponse(string Id, string Code, string Name, WarehouseKind Kind, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt);
+public sealed record WarehouseResponse(string Id, string Code, string Name, WarehouseKind Kind, DateTimeOffset CreatedAt,
+    DateTimeOffset? ClosedAt);
 
 public static class WarehousesApi
 {
@@ -9,12 +10,16 @@ public static class WarehousesApi
     public static IEndpointRouteBuilder MapWarehouses(this IEndpointRouteBuilder app)
     {
         var g = app.MapApiGroup("/api/v1/warehouses", "Warehouses");
-        g.MapPost("/", async Task<Created<WarehouseResponse>> (CreateWarehouse.Request request, ClaimsPrincipal p, CreateWarehouse useCase, CancellationToken ct) =>
+        g.MapPost("/",
+            async Task<Created<WarehouseResponse>> (CreateWarehouse.Request request, ClaimsPrincipal p, CreateWarehouse useCase,
+                CancellationToken ct) =>
         {
             var w = await useCase.HandleAsync(p.AccountId(), request, ct);
             return TypedResults.Created($"/api/v1/warehouses/{w.Id}", w.ToResponse());
         }).WithSummary("Add a warehouse: Own, or ThirdParty (a 3PL).");
-        g.MapGet("/", async Task<Ok<Page<WarehouseResponse>>> (ClaimsPrincipal p, AppDbContext db, WarehouseKind? kind, int? limit, string? cursor, CancellationToken ct) =>
+        g.MapGet("/",
+            async Task<Ok<Page<WarehouseResponse>>> (ClaimsPrincipal p, AppDbContext db, WarehouseKind? kind, int? limit, string? cursor,
+                CancellationToken ct) =>
         {
             var me = p.AccountId();
             var query = db.Warehouses.AsNoTracking().Where(w => w.AccountId == me);
@@ -24,10 +29,12 @@ public static class WarehousesApi
         g.MapGet("/{id}", async Task<Ok<WarehouseResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
         {
             var me = p.AccountId();
-            var w = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.AccountId == me, ct) ?? throw DomainError.NotFound("warehouse");
+            var w = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.AccountId == me, ct)
+                ?? throw DomainError.NotFound("warehouse");
             return TypedResults.Ok(w.ToResponse());
         });
-        g.MapPost("/{id}/close", async Task<Ok<WarehouseResponse>> (string id, ClaimsPrincipal p, CloseWarehouse useCase, CancellationToken ct) =>
+        g.MapPost("/{id}/close",
+            async Task<Ok<WarehouseResponse>> (string id, ClaimsPrincipal p, CloseWarehouse useCase, CancellationToken ct) =>
             TypedResults.Ok((await useCase.HandleAsync(p.AccountId(), id, ct)).ToResponse()))
             .WithSummary("Close a warehouse: pushes of returns to it then fail with push.warehouse_unavailable.");
         return app;
