@@ -32,10 +32,8 @@ public static class BalancesApi
     {
         var mine = app.MapApiGroup("/api/v1/balances", "Customer balances");
         mine.MapGet("/", (ClaimsPrincipal p, AppDbContext db, int? limit, string? cursor, CancellationToken ct) =>
-        {
-            var me = p.AccountId();
-            return ListAsync(db, db.CustomerBalances.AsNoTracking().Where(b => b.DistributorAccountId == me), limit, cursor, ct);
-        }).WithSummary("Distributor: my customer balance at each supplier.");
+            ListAsync(db, db.BalancesOfDistributor(p.AccountId()), limit, cursor, ct))
+            .WithSummary("Distributor: my customer balance at each supplier.");
         mine.MapGet("/{supplierId}/ledger",
             (string supplierId, ClaimsPrincipal p, AppDbContext db, int? limit, string? cursor, CancellationToken ct) =>
             LedgerAsync(db, supplierId, p.AccountId(), limit, cursor, ct))
@@ -43,10 +41,8 @@ public static class BalancesApi
 
         var theirs = app.MapApiGroup("/api/v1/supplier/customer-balances", "Customer balances");
         theirs.MapGet("/", (ClaimsPrincipal p, AppDbContext db, int? limit, string? cursor, CancellationToken ct) =>
-        {
-            var me = p.AccountId();
-            return ListAsync(db, db.CustomerBalances.AsNoTracking().Where(b => b.SupplierAccountId == me), limit, cursor, ct);
-        }).WithSummary("Supplier: each distributor's balance held with me.");
+            ListAsync(db, db.BalancesOfSupplier(p.AccountId()), limit, cursor, ct))
+            .WithSummary("Supplier: each distributor's balance held with me.");
         theirs.MapGet("/{distributorId}/ledger",
             (string distributorId, ClaimsPrincipal p, AppDbContext db, int? limit, string? cursor, CancellationToken ct) =>
             LedgerAsync(db, p.AccountId(), distributorId, limit, cursor, ct));
@@ -71,7 +67,5 @@ public static class BalancesApi
 
     private static async Task<Ok<Page<LedgerEntryResponse>>> LedgerAsync(AppDbContext db, string supplierId, string distributorId,
         int? limit, string? cursor, CancellationToken ct) =>
-        TypedResults.Ok(await db.BalanceLedger.AsNoTracking()
-            .Where(e => e.SupplierAccountId == supplierId && e.DistributorAccountId == distributorId)
-            .ToPageAsync(PageRequest.From(limit, cursor), e => e.ToResponse(), ct));
+        TypedResults.Ok(await db.LedgerOf(supplierId, distributorId).ToPageAsync(PageRequest.From(limit, cursor), e => e.ToResponse(), ct));
 }

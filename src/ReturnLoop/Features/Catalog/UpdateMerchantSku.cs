@@ -7,8 +7,7 @@ public sealed class UpdateMerchantSku(AppDbContext db)
 
     public async Task<MerchantSku> HandleAsync(string accountId, string id, Request request, CancellationToken ct)
     {
-        var sku = await db.MerchantSkus.SingleOrDefaultAsync(s => s.Id == id && s.AccountId == accountId, ct)
-            ?? throw DomainError.NotFound("merchant SKU");
+        var sku = await db.MerchantSkus.FindMerchantSkuAsync(accountId, id, ct);
         new Check().Required(request.Name, "name").ThrowIfInvalid();
         var components = await MerchantSkuComponents.ValidateAsync(db, sku.SupplierAccountId, request.Components, ct);
         sku.Update(request.Name!, components);

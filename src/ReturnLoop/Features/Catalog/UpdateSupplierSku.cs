@@ -8,8 +8,7 @@ public sealed class UpdateSupplierSku(AppDbContext db)
     public async Task<SupplierSku> HandleAsync(string accountId, string id, Request request, CancellationToken ct)
     {
         var currency = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Currency).SingleAsync(ct);
-        var sku = await db.SupplierSkus.SingleOrDefaultAsync(s => s.Id == id && s.AccountId == accountId, ct)
-            ?? throw DomainError.NotFound("SKU");
+        var sku = await db.SupplierSkus.FindSupplierSkuAsync(accountId, id, ct);
         new Check().Required(request.Name, "name")
             .Amount(request.CostPrice, "costPrice", currency).Amount(request.DistributionPrice, "distributionPrice", currency)
             .ThrowIfInvalid();

@@ -27,26 +27,16 @@ public static class InventoryApi
     public static IEndpointRouteBuilder MapInventory(this IEndpointRouteBuilder app)
     {
         var g = app.MapApiGroup("/api/v1", "Inventory");
-        g.MapGet("/inventory",
-            async Task<Ok<Page<StockResponse>>> (ClaimsPrincipal p, AppDbContext db, string? warehouseId, string? skuCode, int? limit,
-                string? cursor, CancellationToken ct) =>
-        {
-            var me = p.AccountId();
-            var query = db.StockLevels.AsNoTracking().Where(s => s.AccountId == me);
-            if (warehouseId is not null) query = query.Where(s => s.WarehouseId == warehouseId);
-            if (skuCode is not null) query = query.Where(s => s.SkuCode == skuCode);
-            return TypedResults.Ok(await query.ToPageAsync(PageRequest.From(limit, cursor), s => s.ToResponse(), ct));
-        }).WithSummary("Stock rows {warehouseId, skuCode, onHand, damaged}; both filters optional.");
-        g.MapGet("/inventory/movements",
-            async Task<Ok<Page<StockMovementResponse>>> (ClaimsPrincipal p, AppDbContext db, string? skuCode, string? warehouseId,
-            int? limit, string? cursor, CancellationToken ct) =>
-        {
-            var me = p.AccountId();
-            var query = db.StockMovements.AsNoTracking().Where(m => m.AccountId == me);
-            if (skuCode is not null) query = query.Where(m => m.SkuCode == skuCode);
-            if (warehouseId is not null) query = query.Where(m => m.WarehouseId == warehouseId);
-            return TypedResults.Ok(await query.ToPageAsync(PageRequest.From(limit, cursor), m => m.ToResponse(), ct));
-        }).WithSummary("The stock ledger: every change with its reason and reference, newest first.");
+        g.MapGet("/inventory", async Task<Ok<Page<StockResponse>>> (ClaimsPrincipal p, AppDbContext db, string? warehouseId,
+            string? skuCode, int? limit, string? cursor, CancellationToken ct) =>
+            TypedResults.Ok(await db.StockLevelsOf(p.AccountId(), warehouseId, skuCode)
+                .ToPageAsync(PageRequest.From(limit, cursor), s => s.ToResponse(), ct)))
+            .WithSummary("Stock rows {warehouseId, skuCode, onHand, damaged}; both filters optional.");
+        g.MapGet("/inventory/movements", async Task<Ok<Page<StockMovementResponse>>> (ClaimsPrincipal p, AppDbContext db, string? skuCode,
+            string? warehouseId, int? limit, string? cursor, CancellationToken ct) =>
+            TypedResults.Ok(await db.StockMovementsOf(p.AccountId(), skuCode, warehouseId)
+                .ToPageAsync(PageRequest.From(limit, cursor), m => m.ToResponse(), ct)))
+            .WithSummary("The stock ledger: every change with its reason and reference, newest first.");
         g.MapPost("/inventory/adjustments",
             async Task<Created<AdjustmentResponse>> (AdjustStock.Request request, ClaimsPrincipal p, AdjustStock useCase,
                 CancellationToken ct) =>

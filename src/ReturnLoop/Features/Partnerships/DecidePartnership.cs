@@ -7,9 +7,7 @@ public sealed class DecidePartnership(AppDbContext db, TimeProvider clock)
 {
     public async Task<Partnership> HandleAsync(string accountId, string id, PartnershipDecision decision, CancellationToken ct)
     {
-        var p = await db.Partnerships.SingleOrDefaultAsync(x => x.Id == id
-            && (x.DistributorAccountId == accountId || x.SupplierAccountId == accountId), ct)
-            ?? throw DomainError.NotFound("partnership");
+        var p = await db.Partnerships.FindForPartyAsync(accountId, id, ct);
         if (decision != PartnershipDecision.Terminate && p.SupplierAccountId != accountId)
             throw DomainError.Forbidden("Only the supplier accepts or rejects an application.");
 

@@ -19,4 +19,19 @@ public static class PartnershipQueries
         if (!await partnerships.IsActiveAsync(distributorAccountId, supplierAccountId, ct))
             throw DomainError.Rule("partnership.not_active", "There is no active partnership with this supplier.");
     }
+
+    /// <summary>A partnership the account is a party to, as its distributor or its supplier.</summary>
+    public static async Task<Partnership> FindForPartyAsync(this IQueryable<Partnership> partnerships, string accountId, string id,
+        CancellationToken ct) =>
+        await partnerships
+            .SingleOrDefaultAsync(p => p.Id == id && (p.DistributorAccountId == accountId || p.SupplierAccountId == accountId), ct)
+        ?? throw DomainError.NotFound("partnership");
+
+    /// <summary>Partnerships in both directions, optionally in one status.</summary>
+    public static IQueryable<Partnership> PartnershipsOf(this AppDbContext db, string accountId, PartnershipStatus? status)
+    {
+        var query = db.Partnerships.AsNoTracking().Where(p => p.DistributorAccountId == accountId || p.SupplierAccountId == accountId);
+        if (status is { } s) query = query.Where(p => p.Status == s);
+        return query;
+    }
 }

@@ -39,21 +39,13 @@ public static class PartnershipsApi
     }
 
     private static async Task<Ok<Page<PartnershipResponse>>> ListAsync(ClaimsPrincipal principal, AppDbContext db,
-        PartnershipStatus? status,
-        int? limit, string? cursor, CancellationToken ct)
-    {
-        var me = principal.AccountId();
-        var query = db.Partnerships.AsNoTracking().Where(p => p.DistributorAccountId == me || p.SupplierAccountId == me);
-        if (status is { } s) query = query.Where(p => p.Status == s);
-        return TypedResults.Ok(await query.ToPageAsync(PageRequest.From(limit, cursor), rows => db.ToResponsesAsync(rows, ct), ct));
-    }
+        PartnershipStatus? status, int? limit, string? cursor, CancellationToken ct) =>
+        TypedResults.Ok(await db.PartnershipsOf(principal.AccountId(), status)
+            .ToPageAsync(PageRequest.From(limit, cursor), rows => db.ToResponsesAsync(rows, ct), ct));
 
     private static async Task<Ok<PartnershipResponse>> GetAsync(string id, ClaimsPrincipal principal, AppDbContext db, CancellationToken ct)
     {
-        var me = principal.AccountId();
-        var p = await db.Partnerships.AsNoTracking()
-            .SingleOrDefaultAsync(x => x.Id == id && (x.DistributorAccountId == me || x.SupplierAccountId == me), ct)
-            ?? throw DomainError.NotFound("partnership");
+        var p = await db.Partnerships.AsNoTracking().FindForPartyAsync(principal.AccountId(), id, ct);
         return TypedResults.Ok((await db.ToResponsesAsync([p], ct))[0]);
     }
 

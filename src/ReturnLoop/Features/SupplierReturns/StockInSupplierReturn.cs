@@ -1,5 +1,6 @@
 using ReturnLoop.Features.Inventory;
 using ReturnLoop.Features.Timeline;
+using ReturnLoop.Features.Warehouses;
 
 namespace ReturnLoop.Features.SupplierReturns;
 
@@ -29,9 +30,7 @@ public sealed class StockInSupplierReturn(AppDbContext db, TimeProvider clock)
         return db.RetryOnConflictAsync(async () =>
         {
             var ret = await db.SupplierReturns.FindForSupplierAsync(supplierAccountId, id, ct);
-            var warehouse = await db.Warehouses.AsNoTracking()
-                .SingleOrDefaultAsync(w => w.Id == request.WarehouseId && w.AccountId == supplierAccountId, ct)
-                ?? throw DomainError.NotFound("warehouse");
+            var warehouse = await db.Warehouses.AsNoTracking().FindForAccountAsync(supplierAccountId, request.WarehouseId!, ct);
             var now = clock.GetUtcNow();
             var stockInLines = lines.Select(l => new StockInLine(l.SupplierSkuCode!.Trim(), l.Quantity!.Value, l.Condition!.Value))
                 .ToList();

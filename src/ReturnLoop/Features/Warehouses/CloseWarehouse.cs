@@ -5,8 +5,7 @@ public sealed class CloseWarehouse(AppDbContext db, TimeProvider clock)
 {
     public async Task<Warehouse> HandleAsync(string accountId, string id, CancellationToken ct)
     {
-        var warehouse = await db.Warehouses.SingleOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, ct)
-            ?? throw DomainError.NotFound("warehouse");
+        var warehouse = await db.Warehouses.FindForAccountAsync(accountId, id, ct);
         warehouse.Close(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return warehouse;

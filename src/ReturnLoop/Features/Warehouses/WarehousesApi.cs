@@ -10,33 +10,24 @@ public static class WarehousesApi
     public static IEndpointRouteBuilder MapWarehouses(this IEndpointRouteBuilder app)
     {
         var g = app.MapApiGroup("/api/v1/warehouses", "Warehouses");
-        g.MapPost("/",
-            async Task<Created<WarehouseResponse>> (CreateWarehouse.Request request, ClaimsPrincipal p, CreateWarehouse useCase,
-                CancellationToken ct) =>
-        {
-            var w = await useCase.HandleAsync(p.AccountId(), request, ct);
-            return TypedResults.Created($"/api/v1/warehouses/{w.Id}", w.ToResponse());
-        }).WithSummary("Add a warehouse: Own, or ThirdParty (a 3PL).");
-        g.MapGet("/",
-            async Task<Ok<Page<WarehouseResponse>>> (ClaimsPrincipal p, AppDbContext db, WarehouseKind? kind, int? limit, string? cursor,
-                CancellationToken ct) =>
-        {
-            var me = p.AccountId();
-            var query = db.Warehouses.AsNoTracking().Where(w => w.AccountId == me);
-            if (kind is { } k) query = query.Where(w => w.Kind == k);
-            return TypedResults.Ok(await query.ToPageAsync(PageRequest.From(limit, cursor), w => w.ToResponse(), ct));
-        });
+        g.MapPost("/", CreateAsync).WithSummary("Add a warehouse: Own, or ThirdParty (a 3PL).");
+        g.MapGet("/", async Task<Ok<Page<WarehouseResponse>>> (ClaimsPrincipal p, AppDbContext db, WarehouseKind? kind, int? limit,
+            string? cursor, CancellationToken ct) =>
+            TypedResults.Ok(await db.WarehousesOf(p.AccountId(), kind)
+                .ToPageAsync(PageRequest.From(limit, cursor), w => w.ToResponse(), ct)));
         g.MapGet("/{id}", async Task<Ok<WarehouseResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
-        {
-            var me = p.AccountId();
-            var w = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.AccountId == me, ct)
-                ?? throw DomainError.NotFound("warehouse");
-            return TypedResults.Ok(w.ToResponse());
-        });
-        g.MapPost("/{id}/close",
-            async Task<Ok<WarehouseResponse>> (string id, ClaimsPrincipal p, CloseWarehouse useCase, CancellationToken ct) =>
+            TypedResults.Ok((await db.Warehouses.AsNoTracking().FindForAccountAsync(p.AccountId(), id, ct)).ToResponse()));
+        g.MapPost("/{id}/close", async Task<Ok<WarehouseResponse>> (string id, ClaimsPrincipal p, CloseWarehouse useCase,
+            CancellationToken ct) =>
             TypedResults.Ok((await useCase.HandleAsync(p.AccountId(), id, ct)).ToResponse()))
             .WithSummary("Close a warehouse: pushes of returns to it then fail with push.warehouse_unavailable.");
         return app;
+    }
+
+    private static async Task<Created<WarehouseResponse>> CreateAsync(CreateWarehouse.Request request, ClaimsPrincipal p,
+        CreateWarehouse useCase, CancellationToken ct)
+    {
+        var w = await useCase.HandleAsync(p.AccountId(), request, ct);
+        return TypedResults.Created($"/api/v1/warehouses/{w.Id}", w.ToResponse());
     }
 }
