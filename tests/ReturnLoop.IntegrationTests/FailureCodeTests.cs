@@ -134,8 +134,8 @@ public sealed class FailureCodeTests
             new { warehouseId = w.OwnWarehouseId, lines = new[] { new { supplierSkuCode = "TS-RED", quantity = 1, condition = "Good" } } }))
             .Problem(HttpStatusCode.NotFound, "not_found");
         // A warehouse that is not the supplier's own.
-        var distributorWarehouse = (await w.Distributor.Post("/api/v1/warehouses", new { code = "D1", name = "Mine", kind = "Own" })).Ok()
-            .Id;
+        var distributorWarehouse = (await w.Distributor.Post("/api/v1/warehouses", new { code = "D1", name = "Mine", kind = "Own" }))
+            .Ok().Id;
         (await w.StockIn(supplierReturnId, distributorWarehouse, ("TS-RED", 1, "Good"))).Problem(HttpStatusCode.NotFound, "not_found");
         Assert.Equal("PendingStockIn", (await w.SupplierReturn(supplierReturnId)).Str("status"));
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,6 +114,21 @@ public sealed class OpenApiTests
         Assert.NotEmpty(served);
         var undocumented = served.Where(s => !documented.Contains(s)).Order().ToList();
         Assert.True(undocumented.Count == 0, $"Served but not in /openapi/v1.json: {string.Join(", ", undocumented)}");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_payment_proof_upload_is_documented_as_multipart_with_one_file_part_and_its_413_and_415(DatabaseProvider provider)
+    {
+        var doc = (await AppFactory.For(provider).Client().Get("/openapi/v1.json")).Ok().Json!;
+        JsonNode Resolve(JsonNode schema) =>
+            schema["$ref"]?.GetValue<string>() is { } reference ? doc["components"]!["schemas"]![reference.Split('/')[^1]]! : schema;
+        var upload = doc["paths"]!["/api/v1/supplier/refund-orders/{id}/payment-proof"]!["post"]!;
+
+        var form = Resolve(upload["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!);
+        Assert.Equal(["file"], form["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal("binary", Resolve(form["properties"]!["file"]!)["format"]!.GetValue<string>());
+        Assert.NotNull(upload["responses"]!["413"]);
+        Assert.NotNull(upload["responses"]!["415"]);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

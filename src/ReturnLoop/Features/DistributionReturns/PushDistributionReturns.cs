@@ -8,7 +8,7 @@ namespace ReturnLoop.Features.DistributionReturns;
 
 /// <summary>
 /// Pushes one or many returns to their suppliers. The batch is saved in one transaction; if another writer wins a
-/// race on any of them, each return is pushed again on its own, in its own transaction. A push is exactly once: an
+/// race on any of them, each return is read again and pushed on its own, saved by itself. A push is exactly once: an
 /// already pushed return is a no-op that reports its supplier return, and of two concurrent pushes one wins on the
 /// return's version (and on the unique supplier-return index) while the other finds it pushed.
 /// </summary>
