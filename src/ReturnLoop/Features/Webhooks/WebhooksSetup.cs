@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace ReturnLoop.Features.Webhooks;
+
+public static class WebhooksSetup
+{
+    /// <summary>The outbox interceptor on every AppDbContext, the delivery worker and its HTTP client.</summary>
+    public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section))
+            .Validate(o => o.IsValid(), "Webhooks: RetryDelays must be a comma list of time spans; PollInterval, MaxConcurrency and Lease positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<WebhookSignal>();
+        builder.Services.AddSingleton<WebhookOutbox>();
+        // Composes with the AddDbContextFactory of DatabaseSetup: every context it creates gets the interceptor.
+        builder.Services.ConfigureDbContext<AppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<WebhookOutbox>()));
+        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = WebhookOptions.AttemptTimeout)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookUrls.Handler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks))
+            .RemoveAllLoggers();
+        builder.Services.AddHostedService<WebhookDispatcher>();
+        return builder;
+    }
+}
