@@ -14,6 +14,10 @@ public static class WebhookClaims
     public static async Task<IReadOnlyList<Claimed>> ClaimAsync(AppDbContext db, string token, int limit, DateTimeOffset now, TimeSpan lease,
         CancellationToken ct)
     {
+        // A read first: an idle poll then never takes SQLite's write lock from the app's own writers.
+        var due = await db.WebhookDeliveries.AnyAsync(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now
+            && (d.LockedUntil == null || d.LockedUntil < now), ct);
+        if (!due) return [];
         var sqlite = db.Database.IsSqlite();
         // Raw SQL sees the stored form: SQLite keeps instants as UTC ticks (AppDbContext.ConfigureConventions).
         object At(DateTimeOffset t) => sqlite ? t.UtcTicks : t;

@@ -101,7 +101,7 @@ public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, IHttp
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            error = e is TaskCanceledException ? $"No answer within {WebhookOptions.AttemptTimeout.TotalSeconds:0} s." : e.Message;
+            error = e is TaskCanceledException ? $"No answer within {_options.AttemptTimeout.TotalSeconds:0.#} s." : e.Message;
         }
         await RecordAsync(item, token, attemptAt, statusCode, error, counts: true);
     }

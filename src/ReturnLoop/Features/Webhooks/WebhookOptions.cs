@@ -11,14 +11,14 @@ public sealed class WebhookOptions
     public const string DefaultRetryDelays =
         "00:00:05, 00:00:30, 00:02:00, 00:10:00, 01:00:00, 06:00:00, 12:00:00, 12:00:00, 12:00:00, 12:00:00, 12:00:00, 12:00:00";
 
-    /// <summary>A receiver that has not answered within this is retried (api.md).</summary>
-    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>Private, loopback and link-local addresses are refused unless this is on (appsettings.Development.json turns it on).</summary>
     public bool AllowPrivateNetworks { get; set; }
 
     /// <summary>A comma list of time spans: the wait after the first failed attempt, the second, …; after the last, Failed.</summary>
     public string RetryDelays { get; set; } = DefaultRetryDelays;
+
+    /// <summary>A receiver that has not answered within this is retried (api.md: 10 s).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often the worker looks for due deliveries; a save in this process also wakes it at once.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
@@ -37,7 +37,8 @@ public sealed class WebhookOptions
     {
         try
         {
-            return Schedule().All(d => d >= TimeSpan.Zero) && PollInterval > TimeSpan.Zero && MaxConcurrency > 0 && Lease > AttemptTimeout;
+            return Schedule().All(d => d >= TimeSpan.Zero) && PollInterval > TimeSpan.Zero && MaxConcurrency > 0 && AttemptTimeout > TimeSpan.Zero
+                && Lease > AttemptTimeout;
         }
         catch (FormatException)
         {

@@ -63,18 +63,18 @@ public static class WebhookUrls
     /// The delivery client's connection step: resolves the host itself and connects only to addresses it has checked,
     /// so a name that turns private after the endpoint was saved (DNS rebinding) is refused too.
     /// </summary>
-    public static SocketsHttpHandler Handler(bool allowPrivateNetworks) => new()
+    public static SocketsHttpHandler Handler(WebhookOptions options) => new()
     {
         AllowAutoRedirect = false,
         UseProxy = false,
         UseCookies = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(1),
-        ConnectTimeout = WebhookOptions.AttemptTimeout,
+        ConnectTimeout = options.AttemptTimeout,
         ConnectCallback = async (context, ct) =>
         {
             var addresses = await ResolveAsync(context.DnsEndPoint.Host, ct);
             if (addresses.Length == 0) throw new HttpRequestException($"{context.DnsEndPoint.Host} does not resolve.");
-            if (!allowPrivateNetworks && addresses.Any(IsPrivate))
+            if (!options.AllowPrivateNetworks && addresses.Any(IsPrivate))
                 throw new HttpRequestException($"webhook.private_address: {context.DnsEndPoint.Host} resolves to a private address.");
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try

@@ -14,8 +14,9 @@ public static class WebhooksSetup
         builder.Services.AddSingleton<WebhookOutbox>();
         // Composes with the AddDbContextFactory of DatabaseSetup: every context it creates gets the interceptor.
         builder.Services.ConfigureDbContext<AppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<WebhookOutbox>()));
-        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = WebhookOptions.AttemptTimeout)
-            .ConfigurePrimaryHttpMessageHandler(sp => WebhookUrls.Handler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks))
+        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName,
+                (sp, c) => c.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AttemptTimeout)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookUrls.Handler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value))
             .RemoveAllLoggers();
         builder.Services.AddHostedService<WebhookDispatcher>();
         return builder;
