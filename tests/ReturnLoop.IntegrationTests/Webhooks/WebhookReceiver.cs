@@ -22,8 +22,10 @@ public sealed record Received(long Tick, string Path, string Id, string Timestam
     {
         var key = Convert.FromBase64String(secret["whsec_".Length..]);
         var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{Id}.{Timestamp}.{Body}")));
-        var fresh = Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - long.Parse(Timestamp, System.Globalization.CultureInfo.InvariantCulture)) < 300;
-        return fresh && Signature.Split(' ').Any(s => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(s), Encoding.ASCII.GetBytes(expected)));
+        var sentAt = long.Parse(Timestamp, System.Globalization.CultureInfo.InvariantCulture);
+        var fresh = Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - sentAt) < 300;
+        return fresh && Signature.Split(' ').Any(s =>
+            CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(s), Encoding.ASCII.GetBytes(expected)));
     }
 }
 
@@ -77,7 +79,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
         string H(string name) => http.Request.Headers[name].ToString();
-        var r = new Received(tick, http.Request.Path, H("webhook-id"), H("webhook-timestamp"), H("webhook-signature"), http.Request.ContentType, body);
+        var r = new Received(tick, http.Request.Path, H("webhook-id"), H("webhook-timestamp"), H("webhook-signature"),
+            http.Request.ContentType, body);
         var nth = _attempts.AddOrUpdate(r.Id, 1, (_, n) => n + 1);
         var (delay, status) = Respond(r, nth);
         if (delay > TimeSpan.Zero) await Task.Delay(delay, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);

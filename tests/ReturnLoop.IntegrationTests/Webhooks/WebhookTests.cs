@@ -33,7 +33,8 @@ public sealed class WebhookTests(ITestOutputHelper output)
         // A push that fails a rule (shipped too long ago) is saved in Push Failed: announced, not rolled back.
         var oldOrder = await w.ShippedOrder(DateTimeOffset.UtcNow.AddDays(-92), DateTimeOffset.UtcNow.AddDays(-91), null, (sku, 1));
         var (_, failingReturn) = await w.ApprovedReturn(oldOrder, (sku, 1));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await w.Distributor.Post($"/api/v1/distribution-returns/{failingReturn}/push")).Status);
+        var refused = await w.Distributor.Post($"/api/v1/distribution-returns/{failingReturn}/push");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
 
         var orderId = await w.ShippedOrder((sku, 3));
         (await w.Pay(orderId, (await w.Order(orderId)).Dec("unsettledAmount"), "BankTransfer")).Ok(); // so the refund credits the balance
@@ -53,10 +54,12 @@ public sealed class WebhookTests(ITestOutputHelper output)
         string[] toDistributor = ["after_sales.status_changed", "distribution_return.push_failed", "refund_order.created",
             "refund_order.proof_uploaded", "refund_order.voided", "refund_order.completed", "balance.changed"];
         var all = await receiver.WaitAsync(r =>
-            toSupplier.All(t => r.Any(x => x.Path == "/supplier" && x.Type == t)) && toDistributor.All(t => r.Any(x => x.Path == "/distributor" && x.Type == t))
+            toSupplier.All(t => r.Any(x => x.Path == "/supplier" && x.Type == t))
+            && toDistributor.All(t => r.Any(x => x.Path == "/distributor" && x.Type == t))
             && r.Count(x => x.Path == "/distributor" && x.Type == "after_sales.status_changed") >= 11);
 
-        Assert.All(all, r => Assert.True(r.IsSignedWith(r.Path == "/supplier" ? supplierSecret : distributorSecret), $"bad signature on {r.Type}"));
+        Assert.All(all, r =>
+            Assert.True(r.IsSignedWith(r.Path == "/supplier" ? supplierSecret : distributorSecret), $"bad signature on {r.Type}"));
         Assert.All(all, r => Assert.Equal("application/json", r.ContentType));
         Assert.Equal(toSupplier.Order(), receiver.At("/supplier").Select(r => r.Type).Distinct().Order());
         Assert.Equal(toDistributor.Order(), receiver.At("/distributor").Select(r => r.Type).Distinct().Order());
@@ -88,7 +91,7 @@ public sealed class WebhookTests(ITestOutputHelper output)
         var sku = await w.Product("TS-RED", 45.00m);
         var orderId = await w.ShippedOrder((sku, 1));
         (await w.CreateAfterSales(orderId, "ReturnAndRefund", (sku, 1))).Ok();
-        (await w.Supplier.Post($"/api/v1/supplier/customer-balances/{w.DistributorId}/credits", new { amount = 10.00m, note = "goodwill" })).Ok();
+        (await w.Supplier.Post($"/api/v1/supplier/customer-balances/{w.DistributorId}/credits", new { amount = 10.00m })).Ok();
 
         await receiver.WaitAsync(r => r.Count(x => x.Path == "/everything") == 2 && r.Any(x => x.Path == "/balance-only"));
         await Task.Delay(300); // anything else would have arrived by now
@@ -101,7 +104,12 @@ public sealed class WebhookTests(ITestOutputHelper output)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         // First a 500, then no answer within the (test's 1 s) timeout, then 200.
-        receiver.Respond = (_, nth) => nth switch { 1 => (TimeSpan.Zero, 500), 2 => (TimeSpan.FromSeconds(3), 200), _ => (TimeSpan.Zero, 200) };
+        receiver.Respond = (_, nth) => nth switch
+        {
+            1 => (TimeSpan.Zero, 500),
+            2 => (TimeSpan.FromSeconds(3), 200),
+            _ => (TimeSpan.Zero, 200),
+        };
         var w = await World.CreateAsync(WebhookApps.For(provider));
         var (endpointId, secret) = await Subscribe(w.Distributor, receiver.Url("/flaky"));
 
@@ -143,7 +151,8 @@ public sealed class WebhookTests(ITestOutputHelper output)
         Assert.Equal(ping.Str("eventId"), got[^1].Id);
         Assert.True(got[^1].IsSignedWith(secret));
         await WaitForDelivery(w.Distributor, endpointId, ping.Id, "Succeeded");
-        (await w.Distributor.Post($"/api/v1/webhook-endpoints/{endpointId}/deliveries/nope/redeliver")).Problem(HttpStatusCode.NotFound, "not_found");
+        (await w.Distributor.Post($"/api/v1/webhook-endpoints/{endpointId}/deliveries/nope/redeliver"))
+            .Problem(HttpStatusCode.NotFound, "not_found");
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -160,7 +169,8 @@ public sealed class WebhookTests(ITestOutputHelper output)
         (await w.Distributor.Post($"/api/v1/after-sales-orders/{afterSalesId}/complete")).Ok();
         await receiver.WaitAsync(r => r.Count == 3);
 
-        (await w.Distributor.Post($"/api/v1/after-sales-orders/{afterSalesId}/cancel")).Problem(HttpStatusCode.Conflict, "state.not_allowed");
+        (await w.Distributor.Post($"/api/v1/after-sales-orders/{afterSalesId}/cancel"))
+            .Problem(HttpStatusCode.Conflict, "state.not_allowed");
 
         // A change saved inside a transaction that then rolls back takes its event with it.
         var other = (await w.CreateAfterSales(orderId, "RefundOnly", (sku, 1))).Ok().Id;
@@ -196,7 +206,8 @@ public sealed class WebhookTests(ITestOutputHelper output)
 
         const int pings = 30;
         var sent = await Task.WhenAll(Enumerable.Range(0, pings).Select(async i =>
-            (await (i % 2 == 0 ? w.Distributor : distributorOnSecond).Post($"/api/v1/webhook-endpoints/{endpointId}/ping")).Ok().Str("eventId")));
+            (await (i % 2 == 0 ? w.Distributor : distributorOnSecond).Post($"/api/v1/webhook-endpoints/{endpointId}/ping"))
+                .Ok().Str("eventId")));
 
         var got = await receiver.WaitAsync(r => r.Count >= 2 * pings);
         await Task.Delay(500);
@@ -204,7 +215,8 @@ public sealed class WebhookTests(ITestOutputHelper output)
         Assert.All(receiver.All.GroupBy(r => r.Id), g => Assert.Equal(2, g.Count()));
         Assert.Equal(sent.Order(), receiver.All.Select(r => r.Id).Distinct().Order());
         await using var db = first.NewDbContext();
-        Assert.Equal(pings, await db.WebhookDeliveries.CountAsync(d => d.EndpointId == endpointId && d.Attempts == 2 && d.LockedBy == null));
+        Assert.Equal(pings,
+            await db.WebhookDeliveries.CountAsync(d => d.EndpointId == endpointId && d.Attempts == 2 && d.LockedBy == null));
         Assert.NotEmpty(got);
     }
 
@@ -232,9 +244,11 @@ public sealed class WebhookTests(ITestOutputHelper output)
         var w = await World.CreateAsync(provider); // the shared app: the Testing environment keeps private networks refused
         foreach (var url in new[] { "http://127.0.0.1:8080/hook", "http://localhost/hook", "http://10.1.2.3/", "http://192.168.1.1/",
                      "http://169.254.169.254/latest/meta-data", "http://[::1]/hook", "http://[fe80::1]/", "http://[::ffff:127.0.0.1]/" })
-            (await w.Distributor.Post("/api/v1/webhook-endpoints", new { url })).Problem(HttpStatusCode.UnprocessableEntity, "webhook.private_address");
-        (await w.Distributor.Post("/api/v1/webhook-endpoints", new { url = "ftp://93.184.216.34/hook" })).Problem(HttpStatusCode.BadRequest, "validation.failed");
-        (await w.Distributor.Post("/api/v1/webhook-endpoints", new { url = "https://93.184.216.34/hook", events = new[] { "nope" } }))
+            (await w.Distributor.Post("/api/v1/webhook-endpoints", new { url }))
+                .Problem(HttpStatusCode.UnprocessableEntity, "webhook.private_address");
+        (await w.Distributor.Post("/api/v1/webhook-endpoints", new { url = "ftp://93.184.216.34/hook" }))
+            .Problem(HttpStatusCode.BadRequest, "validation.failed");
+        (await w.Distributor.Post("/api/v1/webhook-endpoints", new { url = "https://93.184.216.34/x", events = new[] { "nope" } }))
             .Problem(HttpStatusCode.BadRequest, "validation.failed");
 
         var created = (await w.Distributor.Post("/api/v1/webhook-endpoints",
@@ -251,18 +265,22 @@ public sealed class WebhookTests(ITestOutputHelper output)
         (await w.Supplier.Get($"/api/v1/webhook-endpoints/{id}")).Problem(HttpStatusCode.NotFound, "not_found");
         Assert.Empty((await w.Supplier.Get("/api/v1/webhook-endpoints")).Ok().Items);
 
-        var changed = (await w.Distributor.Put($"/api/v1/webhook-endpoints/{id}", new { url = "https://93.184.216.35/v2", enabled = false })).Ok();
+        var changed = (await w.Distributor.Put($"/api/v1/webhook-endpoints/{id}", new { url = "https://93.184.216.35/", enabled = false }))
+            .Ok();
         Assert.False(changed.Bool("enabled"));
         Assert.Null(changed.Json!["events"]);
-        (await w.Distributor.Put($"/api/v1/webhook-endpoints/{id}", new { url = "http://127.0.0.1/" })).Problem(HttpStatusCode.UnprocessableEntity, "webhook.private_address");
+        (await w.Distributor.Put($"/api/v1/webhook-endpoints/{id}", new { url = "http://127.0.0.1/" }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "webhook.private_address");
         (await w.Distributor.Post($"/api/v1/webhook-endpoints/{id}/ping")).Problem(HttpStatusCode.Conflict, "state.not_allowed");
         Assert.Empty((await Deliveries(w.Distributor, id)).Items);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await w.Distributor.Send(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/webhook-endpoints/{id}"))).Status);
+        var deleted = await w.Distributor.Send(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/webhook-endpoints/{id}"));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
         (await w.Distributor.Get($"/api/v1/webhook-endpoints/{id}")).Problem(HttpStatusCode.NotFound, "not_found");
     }
 
-    private static async Task<System.Text.Json.Nodes.JsonNode> WaitForDelivery(Api account, string endpointId, string deliveryId, string status)
+    private static async Task<System.Text.Json.Nodes.JsonNode> WaitForDelivery(Api account, string endpointId, string deliveryId,
+        string status)
     {
         for (var i = 0; i < 200; i++)
         {

@@ -24,11 +24,13 @@ public static class WebhookEndpointRules
     {
         var check = new Check().Optional(description, "description", 500);
         foreach (var type in events ?? [])
-            check.That(WebhookEventTypes.All.Contains(type), "events", $"'{type}' is not an event type: {string.Join(", ", WebhookEventTypes.All)}.");
+            check.That(WebhookEventTypes.All.Contains(type), "events",
+                $"'{type}' is not an event type: {string.Join(", ", WebhookEventTypes.All)}.");
         check.ThrowIfInvalid();
     }
 
     public static async Task<WebhookEndpoint> FindForAccountAsync(this IQueryable<WebhookEndpoint> endpoints, string accountId, string id,
         CancellationToken ct) =>
-        await endpoints.SingleOrDefaultAsync(e => e.Id == id && e.AccountId == accountId, ct) ?? throw DomainError.NotFound("webhook endpoint");
+        await endpoints.SingleOrDefaultAsync(e => e.Id == id && e.AccountId == accountId, ct)
+        ?? throw DomainError.NotFound("webhook endpoint");
 }

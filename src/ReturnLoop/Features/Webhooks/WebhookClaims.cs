@@ -8,11 +8,11 @@ namespace ReturnLoop.Features.Webhooks;
 /// </summary>
 public static class WebhookClaims
 {
-    public sealed record Claimed(string Id, string EventId, int Attempts, DateTimeOffset? LastAttemptAt, string Payload, string Url, string Secret,
-        bool Enabled);
+    public sealed record Claimed(string Id, string EventId, int Attempts, DateTimeOffset? LastAttemptAt, string Payload, string Url,
+        string Secret, bool Enabled);
 
-    public static async Task<IReadOnlyList<Claimed>> ClaimAsync(AppDbContext db, string token, int limit, DateTimeOffset now, TimeSpan lease,
-        CancellationToken ct)
+    public static async Task<IReadOnlyList<Claimed>> ClaimAsync(AppDbContext db, string token, int limit, DateTimeOffset now,
+        TimeSpan lease, CancellationToken ct)
     {
         // A read first: an idle poll then never takes SQLite's write lock from the app's own writers.
         var due = await db.WebhookDeliveries.AnyAsync(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now

@@ -9,8 +9,8 @@ namespace ReturnLoop.Features.Webhooks;
 /// signed to its endpoint and records the attempt in the same row; a failure is retried on the configured schedule.
 /// Several instances on one database share the work: each attempt is made by exactly one of them.
 /// </summary>
-public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, WebhookSignal signal, TimeProvider clock,
-    IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> log) : BackgroundService
+public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, WebhookSignal signal,
+    TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> log) : BackgroundService
 {
     public const string HttpClientName = "webhooks";
 
@@ -39,9 +39,12 @@ public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, IHttp
                 LogClaimFailed(e); // the database may be away for a moment: the next poll tries again
             }
         }
+        // Let the attempts in flight record their result or hand their claim back before the host goes away.
+        for (var i = 0; i < _options.MaxConcurrency; i++)
+            if (!await _slots.WaitAsync(_options.AttemptTimeout + TimeSpan.FromSeconds(5), CancellationToken.None)) break;
     }
 
-    /// <summary>Claims as many due deliveries as there are free slots and starts them; a finished one frees its slot and wakes the loop.</summary>
+    /// <summary>Claims as many due deliveries as there are free slots and starts them; a finished one frees a slot.</summary>
     private async Task DispatchDueAsync(CancellationToken ct)
     {
         while (_slots.CurrentCount > 0)
@@ -59,6 +62,10 @@ public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, IHttp
                     try
                     {
                         await DeliverAsync(item, token, ct);
+                    }
+                    catch (Exception e)
+                    {
+                        LogDeliveryFailed(e, item.Id); // the claim lapses with its lease and the delivery is tried again
                     }
                     finally
                     {
@@ -84,7 +91,10 @@ public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, IHttp
                 return;
             }
             var timestamp = attemptAt.ToUnixTimeSeconds();
-            using var request = new HttpRequestMessage(HttpMethod.Post, item.Url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(item.Payload)) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, item.Url)
+            {
+                Content = new ByteArrayContent(Encoding.UTF8.GetBytes(item.Payload)),
+            };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             request.Headers.Add("webhook-id", item.EventId);
             request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -106,7 +116,8 @@ public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, IHttp
         await RecordAsync(item, token, attemptAt, statusCode, error, counts: true);
     }
 
-    private async Task RecordAsync(WebhookClaims.Claimed item, string token, DateTimeOffset attemptAt, int? statusCode, string? error, bool counts)
+    private async Task RecordAsync(WebhookClaims.Claimed item, string token, DateTimeOffset attemptAt, int? statusCode, string? error,
+        bool counts)
     {
         var attempts = item.Attempts + (counts ? 1 : 0);
         var (status, next) = error is null ? (WebhookDeliveryStatus.Succeeded, (DateTimeOffset?)null)
@@ -130,6 +141,9 @@ public sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, IHttp
 
     [LoggerMessage(LogLevel.Error, "Claiming webhook deliveries failed; trying again at the next poll.")]
     private partial void LogClaimFailed(Exception e);
+
+    [LoggerMessage(LogLevel.Error, "Webhook delivery {DeliveryId} could not be attempted or recorded.")]
+    private partial void LogDeliveryFailed(Exception e, string deliveryId);
 
     [LoggerMessage(LogLevel.Information, "Webhook delivery {DeliveryId} of event {EventId}, attempt {Attempt}, failed: {Error}")]
     private partial void LogAttemptFailed(string deliveryId, string eventId, int attempt, string error);

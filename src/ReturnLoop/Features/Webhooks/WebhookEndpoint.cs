@@ -26,7 +26,8 @@ public sealed class WebhookEndpoint
     /// <summary>A ping is meant for this endpoint whatever its filter; every other type must be subscribed.</summary>
     public bool Receives(string type) => Enabled && (Events is null || type == WebhookEventTypes.Ping || Events.Split(',').Contains(type));
 
-    public static WebhookEndpoint Create(string accountId, string url, IReadOnlyCollection<string>? events, string? description, DateTimeOffset now) =>
+    public static WebhookEndpoint Create(string accountId, string url, IReadOnlyCollection<string>? events, string? description,
+        DateTimeOffset now) =>
         new()
         {
             AccountId = accountId,
@@ -52,5 +53,6 @@ public sealed class WebhookEndpoint
     /// <summary>The HMAC key: the base64 part of the secret after <c>whsec_</c>.</summary>
     public static byte[] KeyOf(string secret) => Convert.FromBase64String(secret[SecretPrefix.Length..]);
 
-    private static string? Join(IReadOnlyCollection<string>? events) => events is null or { Count: 0 } ? null : string.Join(',', events.Distinct());
+    private static string? Join(IReadOnlyCollection<string>? events) =>
+        events is null or { Count: 0 } ? null : string.Join(',', events.Distinct());
 }

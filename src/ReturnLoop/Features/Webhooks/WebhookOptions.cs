@@ -11,7 +11,7 @@ public sealed class WebhookOptions
     public const string DefaultRetryDelays =
         "00:00:05, 00:00:30, 00:02:00, 00:10:00, 01:00:00, 06:00:00, 12:00:00, 12:00:00, 12:00:00, 12:00:00, 12:00:00, 12:00:00";
 
-    /// <summary>Private, loopback and link-local addresses are refused unless this is on (appsettings.Development.json turns it on).</summary>
+    /// <summary>Private, loopback and link-local receivers are refused unless this is on (on in appsettings.Development.json).</summary>
     public bool AllowPrivateNetworks { get; set; }
 
     /// <summary>A comma list of time spans: the wait after the first failed attempt, the second, …; after the last, Failed.</summary>
@@ -37,8 +37,8 @@ public sealed class WebhookOptions
     {
         try
         {
-            return Schedule().All(d => d >= TimeSpan.Zero) && PollInterval > TimeSpan.Zero && MaxConcurrency > 0 && AttemptTimeout > TimeSpan.Zero
-                && Lease > AttemptTimeout;
+            return Schedule().All(d => d >= TimeSpan.Zero) && PollInterval > TimeSpan.Zero && MaxConcurrency > 0
+                && AttemptTimeout > TimeSpan.Zero && Lease > AttemptTimeout;
         }
         catch (FormatException)
         {

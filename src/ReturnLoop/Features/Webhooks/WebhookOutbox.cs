@@ -34,8 +34,8 @@ public sealed class WebhookOutbox(TimeProvider clock, WebhookSignal signal, IOpt
 
     private sealed record Announcement(string Type, string AccountId, string ResourceId, object Entity);
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is AppDbContext db) await RecordAsync(db, cancellationToken);
         return result;
@@ -48,7 +48,8 @@ public sealed class WebhookOutbox(TimeProvider clock, WebhookSignal signal, IOpt
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
     {
         Saved(eventData.Context);
         return ValueTask.FromResult(result);
@@ -70,7 +71,8 @@ public sealed class WebhookOutbox(TimeProvider clock, WebhookSignal signal, IOpt
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         Committed(eventData.Context);
         return Task.CompletedTask;
@@ -78,7 +80,8 @@ public sealed class WebhookOutbox(TimeProvider clock, WebhookSignal signal, IOpt
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData.Context);
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         RolledBack(eventData.Context);
         return Task.CompletedTask;
@@ -97,7 +100,8 @@ public sealed class WebhookOutbox(TimeProvider clock, WebhookSignal signal, IOpt
             if (announcements.Count == 0) return;
 
             var accountIds = announcements.Select(a => a.AccountId).Distinct().ToList();
-            var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => accountIds.Contains(e.AccountId) && e.Enabled).ToListAsync(ct);
+            var endpoints = await db.WebhookEndpoints.AsNoTracking()
+                .Where(e => accountIds.Contains(e.AccountId) && e.Enabled).ToListAsync(ct);
             var wanted = announcements
                 .Select(a => (a, To: endpoints.Where(e => e.AccountId == a.AccountId && e.Receives(a.Type)).Select(e => e.Id).ToList()))
                 .Where(x => x.To.Count > 0).ToList();
@@ -174,8 +178,10 @@ public sealed class WebhookOutbox(TimeProvider clock, WebhookSignal signal, IOpt
             case RefundOrder r:
                 var statusChanged = added || Changed(nameof(r.Status));
                 if (added) Announce(T.RefundOrderCreated, r.Id, r.SupplierAccountId, r.DistributorAccountId);
-                if (statusChanged && r.Status == RefundStatus.Completed) Announce(T.RefundOrderCompleted, r.Id, r.SupplierAccountId, r.DistributorAccountId);
-                if (statusChanged && r.Status == RefundStatus.Voided) Announce(T.RefundOrderVoided, r.Id, r.SupplierAccountId, r.DistributorAccountId);
+                if (statusChanged && r.Status == RefundStatus.Completed)
+                    Announce(T.RefundOrderCompleted, r.Id, r.SupplierAccountId, r.DistributorAccountId);
+                if (statusChanged && r.Status == RefundStatus.Voided)
+                    Announce(T.RefundOrderVoided, r.Id, r.SupplierAccountId, r.DistributorAccountId);
                 if (statusChanged && r.Status == RefundStatus.NotReceived) Announce(T.RefundOrderNotReceived, r.Id, r.SupplierAccountId);
                 if (!added && r.HasPaymentProof && (Changed(nameof(r.HasPaymentProof)) || Changed(nameof(r.PaymentProofUploadedAt))))
                     Announce(T.RefundOrderProofUploaded, r.Id, r.DistributorAccountId);

@@ -41,14 +41,16 @@ internal sealed class WebhookPayloads
         var returnIds = entities.OfType<AfterSalesOrder>().Select(a => a.DistributionReturnId).OfType<string>()
             .Where(id => !tracked.ContainsKey(id)).Distinct().ToList();
         if (returnIds.Count > 0)
-            foreach (var r in await db.DistributionReturns.AsNoTracking().Where(r => returnIds.Contains(r.Id)).Select(r => new { r.Id, r.Status }).ToListAsync(ct))
+            foreach (var r in await db.DistributionReturns.AsNoTracking().Where(r => returnIds.Contains(r.Id))
+                         .Select(r => new { r.Id, r.Status }).ToListAsync(ct))
                 tracked[r.Id] = r.Status;
 
         var fees = db.ChangeTracker.Entries<RefundOrder>().ToDictionary(e => e.Entity.Id, e => e.Entity.ReturnHandlingFee);
         var refundIds = entities.OfType<SupplierReturn>().Select(s => s.ActiveRefundOrderId).OfType<string>()
             .Where(id => !fees.ContainsKey(id)).Distinct().ToList();
         if (refundIds.Count > 0)
-            foreach (var r in await db.RefundOrders.AsNoTracking().Where(r => refundIds.Contains(r.Id)).Select(r => new { r.Id, r.ReturnHandlingFee }).ToListAsync(ct))
+            foreach (var r in await db.RefundOrders.AsNoTracking().Where(r => refundIds.Contains(r.Id))
+                         .Select(r => new { r.Id, r.ReturnHandlingFee }).ToListAsync(ct))
                 fees[r.Id] = r.ReturnHandlingFee;
 
         return new WebhookPayloads(accounts, tracked, fees);
@@ -66,12 +68,15 @@ internal sealed class WebhookPayloads
 
     /// <summary>As <c>GET /api/v1/after-sales-orders</c> lists it.</summary>
     private AfterSalesOrderResponse AfterSalesData(AfterSalesOrder a) =>
-        new(a.Id, a.Source, a.Type, a.Status, a.Reason, a.DistributionOrderId, a.SupplierAccountId, a.ShippingWarehouseId, a.MarketplaceOrderNo,
-            a.ShopId, a.PlatformReturnId, a.CreatedAt, a.UpdatedAt, a.Lines.Select(l => new AfterSalesLineResponse(l.MerchantSkuCode, l.Quantity)).ToList(),
-            a.DistributionReturnId is { } rid && _returnStatuses.TryGetValue(rid, out var status) ? new DistributionReturnSummary(rid, status) : null,
+        new(a.Id, a.Source, a.Type, a.Status, a.Reason, a.DistributionOrderId, a.SupplierAccountId, a.ShippingWarehouseId,
+            a.MarketplaceOrderNo, a.ShopId, a.PlatformReturnId, a.CreatedAt, a.UpdatedAt,
+            a.Lines.Select(l => new AfterSalesLineResponse(l.MerchantSkuCode, l.Quantity)).ToList(),
+            a.DistributionReturnId is { } rid && _returnStatuses.TryGetValue(rid, out var status)
+                ? new DistributionReturnSummary(rid, status)
+                : null,
             null);
 
-    /// <summary>As <c>GET /api/v1/supplier/return-stock-ins</c> lists it: the estimate uses the refund's frozen fee once there is one.</summary>
+    /// <summary>As <c>GET /api/v1/supplier/return-stock-ins</c> lists it; the estimate takes a refund's frozen fee.</summary>
     private SupplierReturnResponse SupplierReturnData(SupplierReturn r)
     {
         decimal M(decimal v) => Money.Present(v, r.Currency);
@@ -80,10 +85,10 @@ internal sealed class WebhookPayloads
             : _accounts.GetValueOrDefault(r.SupplierAccountId).ReturnHandlingFee;
         return new SupplierReturnResponse(r.Id, r.DistributorAccountId, Name(r.DistributorAccountId), r.AfterSalesOrderId,
             r.DistributionReturnId, r.DistributionOrderId, r.MarketplaceOrderNo, r.Source, SupplierReturn.ReturnType, r.Status, r.Currency,
-            M(r.EstimatedRefund(fee)), r.WarehouseId, r.NeedsAttention, r.AttentionReason, r.ActiveRefundOrderId, r.CreatedAt, r.ReceivedAt, r.CompletedAt,
-            r.RecalledAt,
-            r.Lines.Select(l => new SupplierReturnLineResponse(l.SupplierSkuCode, l.FromMerchantSkuCode, l.ExpectedQuantity, l.ReceivedQuantity,
-                l.DamagedQuantity, M(l.UnitPriceAtShipment))).ToList(),
+            M(r.EstimatedRefund(fee)), r.WarehouseId, r.NeedsAttention, r.AttentionReason, r.ActiveRefundOrderId, r.CreatedAt, r.ReceivedAt,
+            r.CompletedAt, r.RecalledAt,
+            r.Lines.Select(l => new SupplierReturnLineResponse(l.SupplierSkuCode, l.FromMerchantSkuCode, l.ExpectedQuantity,
+                l.ReceivedQuantity, l.DamagedQuantity, M(l.UnitPriceAtShipment))).ToList(),
             null);
     }
 

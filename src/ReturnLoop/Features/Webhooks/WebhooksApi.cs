@@ -7,8 +7,8 @@ public sealed record WebhookEndpointResponse(string Id, string Url, IReadOnlyLis
 public sealed record CreatedWebhookEndpointResponse(string Id, string Url, IReadOnlyList<string>? Events, string? Description, bool Enabled,
     string Secret, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-public sealed record WebhookDeliveryResponse(string Id, string EventId, string Type, WebhookDeliveryStatus Status, int Attempts, int? LastStatusCode,
-    string? LastError, DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt, DateTimeOffset CreatedAt);
+public sealed record WebhookDeliveryResponse(string Id, string EventId, string Type, WebhookDeliveryStatus Status, int Attempts,
+    int? LastStatusCode, string? LastError, DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt, DateTimeOffset CreatedAt);
 
 /// <summary>Outbound webhooks (api.md): an account's endpoints, their delivery logs, ping and redelivery.</summary>
 public static class WebhooksApi
@@ -27,9 +27,11 @@ public static class WebhooksApi
         {
             var e = await useCase.HandleAsync(p.AccountId(), request, ct);
             return TypedResults.Created($"/api/v1/webhook-endpoints/{e.Id}",
-                new CreatedWebhookEndpointResponse(e.Id, e.Url, e.EventTypes, e.Description, e.Enabled, e.Secret, e.CreatedAt, e.UpdatedAt));
+                new CreatedWebhookEndpointResponse(e.Id, e.Url, e.EventTypes, e.Description, e.Enabled, e.Secret, e.CreatedAt,
+                    e.UpdatedAt));
         }).WithSummary("Subscribe a URL to event types (none: every type). The answer shows the signing secret, once.");
-        g.MapGet("/", async Task<Ok<Page<WebhookEndpointResponse>>> (ClaimsPrincipal p, AppDbContext db, int? limit, string? cursor, CancellationToken ct) =>
+        g.MapGet("/", async Task<Ok<Page<WebhookEndpointResponse>>> (ClaimsPrincipal p, AppDbContext db, int? limit, string? cursor,
+            CancellationToken ct) =>
         {
             var me = p.AccountId();
             return TypedResults.Ok(await db.WebhookEndpoints.AsNoTracking().Where(e => e.AccountId == me)
@@ -46,12 +48,14 @@ public static class WebhooksApi
             await useCase.HandleAsync(p.AccountId(), id, ct);
             return TypedResults.NoContent();
         }).WithSummary("Delete the endpoint and its delivery log.");
-        g.MapPost("/{id}/ping", async Task<Ok<WebhookDeliveryResponse>> (string id, ClaimsPrincipal p, PingWebhookEndpoint useCase, CancellationToken ct) =>
+        g.MapPost("/{id}/ping", async Task<Ok<WebhookDeliveryResponse>> (string id, ClaimsPrincipal p, PingWebhookEndpoint useCase,
+            CancellationToken ct) =>
             TypedResults.Ok((await useCase.HandleAsync(p.AccountId(), id, ct)).ToResponse()))
             .WithSummary("Queue a webhook.ping event for this endpoint only; answers its delivery.");
-        g.MapGet("/{id}/deliveries", DeliveriesAsync).WithSummary("The delivery log, newest first; filter by status Pending|Succeeded|Failed.");
-        g.MapPost("/{id}/deliveries/{deliveryId}/redeliver", async Task<Ok<WebhookDeliveryResponse>> (string id, string deliveryId, ClaimsPrincipal p,
-            RedeliverWebhook useCase, CancellationToken ct) =>
+        g.MapGet("/{id}/deliveries", DeliveriesAsync)
+            .WithSummary("The delivery log, newest first; filter by status Pending|Succeeded|Failed.");
+        g.MapPost("/{id}/deliveries/{deliveryId}/redeliver", async Task<Ok<WebhookDeliveryResponse>> (string id, string deliveryId,
+            ClaimsPrincipal p, RedeliverWebhook useCase, CancellationToken ct) =>
             TypedResults.Ok((await useCase.HandleAsync(p.AccountId(), id, deliveryId, ct)).ToResponse()))
             .WithSummary("Send a Succeeded or Failed delivery again, with the same webhook-id, on a fresh retry schedule.");
         return app;

@@ -8,7 +8,8 @@ public static class WebhooksSetup
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section))
-            .Validate(o => o.IsValid(), "Webhooks: RetryDelays must be a comma list of time spans; PollInterval, MaxConcurrency and Lease positive.")
+            .Validate(o => o.IsValid(),
+                "Webhooks: RetryDelays is a comma list of time spans; PollInterval, MaxConcurrency, AttemptTimeout > 0; Lease longer.")
             .ValidateOnStart();
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddSingleton<WebhookOutbox>();
