@@ -279,6 +279,18 @@ public sealed class WebhookTests(ITestOutputHelper output)
         (await w.Distributor.Get($"/api/v1/webhook-endpoints/{id}")).Problem(HttpStatusCode.NotFound, "not_found");
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_webhook_routes_are_in_the_OpenAPI_document(DatabaseProvider provider)
+    {
+        var paths = (await AppFactory.For(provider).Client().Get("/openapi/v1.json")).Ok()["paths"].AsObject()
+            .ToDictionary(p => p.Key.TrimEnd('/'), p => p.Value!.AsObject().Select(v => v.Key.ToUpperInvariant()).ToHashSet());
+        const string root = "/api/v1/webhook-endpoints";
+        foreach (var (path, verb) in new[] { (root, "POST"), (root, "GET"), ($"{root}/{{id}}", "GET"), ($"{root}/{{id}}", "PUT"),
+                     ($"{root}/{{id}}", "DELETE"), ($"{root}/{{id}}/ping", "POST"), ($"{root}/{{id}}/deliveries", "GET"),
+                     ($"{root}/{{id}}/deliveries/{{deliveryId}}/redeliver", "POST") })
+            Assert.True(paths.GetValueOrDefault(path)?.Contains(verb) == true, $"{verb} {path} is not documented");
+    }
+
     private static async Task<System.Text.Json.Nodes.JsonNode> WaitForDelivery(Api account, string endpointId, string deliveryId,
         string status)
     {
