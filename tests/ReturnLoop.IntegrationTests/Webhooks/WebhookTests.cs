@@ -146,7 +146,7 @@ public sealed class WebhookTests(ITestOutputHelper output)
 
         down = false;
         var again = (await w.Distributor.Post($"/api/v1/webhook-endpoints/{endpointId}/deliveries/{ping.Id}/redeliver")).Ok();
-        Assert.Equal("Pending", again.Str("status"));
+        Assert.Contains(again.Str("status"), new[] { "Pending", "Succeeded" }); // a worker may have taken it already
         var got = await receiver.WaitAsync(r => r.Count == 5);
         Assert.Equal(ping.Str("eventId"), got[^1].Id);
         Assert.True(got[^1].IsSignedWith(secret));
