@@ -17,8 +17,8 @@ public static class WebhookApps
         ["Webhooks:AllowPrivateNetworks"] = "true",
         ["Webhooks:RetryDelays"] = "00:00:00.2, 00:00:00.2, 00:00:00.2",
         ["Webhooks:PollInterval"] = "00:00:00.1",
-        ["Webhooks:AttemptTimeout"] = "00:00:01",
-        ["Webhooks:Lease"] = "00:00:05",
+        ["Webhooks:AttemptTimeout"] = "00:00:02",
+        ["Webhooks:Lease"] = "00:00:30",
     };
 
     private static readonly ConcurrentDictionary<DatabaseProvider, Lazy<AppFactory>> Shared = new();
