@@ -10,12 +10,14 @@ using ReturnLoop.Features.Refunds;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Warehouses;
 using ReturnLoop.Infrastructure.Idempotency;
+using ReturnLoop.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDatabase();
 builder.AddAuth();
 builder.AddApi();
+builder.AddWebApp();
 builder.Services.AddUseCases();
 builder.Services.Configure<PushOptions>(builder.Configuration.GetSection(PushOptions.Section));
 
@@ -33,6 +35,7 @@ app.UseMiddleware<IdempotencyMiddleware>();
 app.MapApiDocs();
 app.MapHealthChecks("/health");
 app.MapAccounts();
+app.MapAuth();
 app.MapPartnerships();
 app.MapWarehouses();
 app.MapCatalog();
@@ -43,6 +46,7 @@ app.MapDistributionReturns();
 app.MapSupplierReturns();
 app.MapRefunds();
 app.MapBalances();
+app.MapWebApp();
 
 app.Run();
 

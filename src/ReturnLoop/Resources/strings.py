@@ -1,0 +1,100 @@
+# The web app's words: key, English, Bahasa Indonesia. Run `python3 strings.py` to write Strings.resx and Strings.id.resx.
+from xml.sax.saxutils import escape
+T = [
+ ("AccountName", "Account name", "Nama akun"),
+ ("AfterSalesOrders", "After Sales Orders", "Pesanan Purna Jual"),
+ ("AfterSalesOrdersBigShop", "After Sales Orders – BigShop", "Pesanan Purna Jual – BigShop"),
+ ("AfterSalesRefund", "After-Sales Refund", "Pengembalian Dana Purna Jual"),
+ ("AutoPush", "Auto-push", "Dorong otomatis"),
+ ("AutoPushHelp", "When auto-push is on, a new return & stock-in order is pushed to the supplier at once. "
+   "Otherwise push it yourself from the To Push list; if a push fails, re-push it from the Push Failed list.",
+   "Jika dorong otomatis aktif, pesanan retur & stok masuk yang baru langsung didorong ke pemasok. "
+   "Jika tidak, dorong sendiri dari daftar Akan Didorong; jika gagal, dorong ulang dari daftar Gagal Didorong."),
+ ("AutoPushOff", "Auto-push is off.", "Dorong otomatis nonaktif."),
+ ("AutoPushOn", "Auto-push is on.", "Dorong otomatis aktif."),
+ ("Balances", "Balances", "Saldo"),
+ ("ChargeSettings", "Distribution Charge Settings", "Pengaturan Biaya Distribusi"),
+ ("Close", "Close", "Tutup"),
+ ("Created", "Created", "Dibuat"),
+ ("Currency", "Currency", "Mata uang"),
+ ("Dashboard", "Dashboard", "Dasbor"),
+ ("DashboardDistributorHelp", "Push your distribution after-sales returns to the supplier and follow them until the refund.",
+   "Dorong retur purna jual distribusi ke pemasok dan pantau hingga pengembalian dana."),
+ ("DashboardSupplierHelp", "Stock in the returns your distributors push and refund them. These pages are coming next.",
+   "Terima stok retur yang didorong distributor dan kembalikan dananya. Halaman ini segera hadir."),
+ ("DistributionReturns", "Return & Stock-in – Distribution", "Retur & Stok Masuk – Distribusi"),
+ ("Distributor", "Distributor", "Distributor"),
+ ("Email", "Email", "Email"),
+ ("EmailTaken", "A user with this email already exists.", "Pengguna dengan email ini sudah ada."),
+ ("EmptyHelp", "Orders appear here when an after-sales order with a return is approved.",
+   "Pesanan muncul di sini saat pesanan purna jual dengan retur disetujui."),
+ ("Empty_ToPush", "Nothing to push", "Tidak ada yang perlu didorong"),
+ ("Empty_PushFailed", "No failed pushes", "Tidak ada dorongan yang gagal"),
+ ("Empty_Pushed", "Nothing pushed yet", "Belum ada yang didorong"),
+ ("Empty_Recalled", "Nothing recalled", "Tidak ada yang ditarik kembali"),
+ ("Empty_RecallFailed", "No failed recalls", "Tidak ada penarikan yang gagal"),
+ ("Empty_Cancelled", "Nothing cancelled", "Tidak ada yang dibatalkan"),
+ ("Error_push.order_too_old", "The original order shipped more than 90 days ago; it can no longer be pushed.",
+   "Pesanan asli dikirim lebih dari 90 hari yang lalu; tidak dapat didorong lagi."),
+ ("Error_push.no_partnership", "The original order was not created while a partnership with this supplier was active.",
+   "Pesanan asli tidak dibuat selama kemitraan dengan pemasok ini aktif."),
+ ("Error_push.unmapped_sku", "A merchant SKU of this order is not mapped to a supplier SKU it shipped.",
+   "Sebuah SKU merchant pada pesanan ini tidak dipetakan ke SKU pemasok yang dikirim."),
+ ("Error_push.warehouse_unavailable", "The supplier warehouse this order shipped from no longer exists.",
+   "Gudang pemasok asal pengiriman pesanan ini sudah tidak ada."),
+ ("Error_recall.already_stocked_in", "The supplier has already stocked the goods in; the return stays with the supplier.",
+   "Pemasok sudah memasukkan stok barang; retur tetap di pemasok."),
+ ("Error_state.not_allowed", "This order can no longer do that in its current status.", "Pesanan ini tidak dapat melakukannya pada status saat ini."),
+ ("Error_not_found", "It no longer exists.", "Data sudah tidak ada."),
+ ("Error_conflict", "Someone changed this at the same time; please try again.", "Ada perubahan bersamaan; silakan coba lagi."),
+ ("HaveAccount", "Already have an account?", "Sudah punya akun?"),
+ ("InvalidCredentials", "The email or the password is wrong.", "Email atau kata sandi salah."),
+ ("Language", "Language", "Bahasa"),
+ ("LogIn", "Log in", "Masuk"),
+ ("LogInTitle", "Log in to your account", "Masuk ke akun Anda"),
+ ("LogOut", "Log out", "Keluar"),
+ ("MarketplaceOrderNo", "Order No.", "No. Pesanan"),
+ ("Menu", "Menu", "Menu"),
+ ("NoAccountYet", "No account yet?", "Belum punya akun?"),
+ ("Password", "Password", "Kata sandi"),
+ ("Push", "Push", "Dorong"),
+ ("PushFailedChip", "Failed", "Gagal"),
+ ("PushResults", "Pushed {0} of {1}", "{0} dari {1} berhasil didorong"),
+ ("Pushed", "Pushed", "Didorong"),
+ ("RePush", "Re-push", "Dorong ulang"),
+ ("Reason", "Reason", "Alasan"),
+ ("SelectedCount", "{0} selected", "{0} dipilih"),
+ ("ShippingWarehouse", "Shipping Warehouse", "Gudang Pengiriman"),
+ ("SignUp", "Sign up", "Daftar"),
+ ("SignUpError_name", "Enter the name of your business.", "Masukkan nama usaha Anda."),
+ ("SignUpError_currency", "Choose a currency.", "Pilih mata uang."),
+ ("SignUpError_userEmail", "Enter a valid email address.", "Masukkan alamat email yang valid."),
+ ("SignUpError_password", "Use 8 to 200 characters.", "Gunakan 8 sampai 200 karakter."),
+ ("SignUpHelp", "One account for your business: supplier, distributor or both.",
+   "Satu akun untuk usaha Anda: pemasok, distributor, atau keduanya."),
+ ("SignUpTitle", "Create your account", "Buat akun Anda"),
+ ("Source", "Source", "Sumber"),
+ ("Status", "Status", "Status"),
+ ("Status_ToPush", "To Push", "Akan Didorong"),
+ ("Status_PushFailed", "Push Failed", "Gagal Didorong"),
+ ("Status_Pushed", "Pushed", "Didorong"),
+ ("Status_Recalled", "Recalled", "Ditarik Kembali"),
+ ("Status_RecallFailed", "Recall Failed", "Gagal Ditarik"),
+ ("Status_Cancelled", "Cancelled", "Dibatalkan"),
+ ("Supplier", "Supplier", "Pemasok"),
+ ("SupplierColumn", "Supplier", "Pemasok"),
+ ("SupplierReturns", "Return & Stock-in – BigShop", "Retur & Stok Masuk – BigShop"),
+]
+HEAD = '''<?xml version="1.0" encoding="utf-8"?>
+<root>
+  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
+  <resheader name="version"><value>2.0</value></resheader>
+  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
+  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
+'''
+for name, col in (("Strings.resx", 1), ("Strings.id.resx", 2)):
+    with open(name, "w", encoding="utf-8") as f:
+        f.write(HEAD)
+        for row in T:
+            f.write(f'  <data name="{escape(row[0])}" xml:space="preserve"><value>{escape(row[col])}</value></data>\n')
+        f.write("</root>\n")
