@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using ReturnLoop.Components;
@@ -16,6 +17,9 @@ public static class WebAppSetup
 
     public static IHostApplicationBuilder AddWebApp(this IHostApplicationBuilder builder)
     {
+        // MudBlazor's files (_content/MudBlazor) come from its package: in a build output as in a published app,
+        // whatever the environment (the tests run as "Testing").
+        if (builder.Environment is IWebHostEnvironment web) StaticWebAssetsLoader.UseStaticWebAssets(web, builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddMudServices();
