@@ -73,7 +73,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public static async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".jpg"), Type = ScreenshotType.Jpeg, Quality = 70 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png") });
 
     private static string FindScreenshotFolder()
     {

@@ -49,6 +49,7 @@ public sealed class DistributionReturnPageTests(BrowserApp app)
         await LogInAsync(page, w.DistributorEmail, World.Password);
 
         await page.GotoAsync("/distribution-returns");
+        await InteractiveAsync(page);
         await Expect(Count(page, "ToPush")).ToHaveTextAsync("3");
         await SelectAsync(page, first.OrderNo);
         await SelectAsync(page, second.OrderNo);
@@ -78,6 +79,7 @@ public sealed class DistributionReturnPageTests(BrowserApp app)
         await LogInAsync(page, w.DistributorEmail, World.Password);
 
         await page.GotoAsync("/distribution-returns");
+        await InteractiveAsync(page);
         await SelectAsync(page, old.OrderNo);
         await page.GetByTestId("push").ClickAsync();
 
@@ -90,11 +92,15 @@ public sealed class DistributionReturnPageTests(BrowserApp app)
         await page.GetByTestId("language").GetByRole(AriaRole.Button).ClickAsync();
         await page.GetByText("Bahasa Indonesia").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Retur & Stok Masuk – Distribusi" })).ToBeVisibleAsync();
+        await InteractiveAsync(page);
         await Expect(page.Locator("[role=tab][data-status=PushFailed] .rl-tab-label")).ToHaveTextAsync("Gagal Didorong");
         await page.Locator("[role=tab][data-status=PushFailed]").ClickAsync();
         await Expect(page.GetByTestId("failure")).ToContainTextAsync("lebih dari 90 hari");
         await BrowserApp.ScreenshotAsync(page, "distribution-returns-id");
     }
+
+    /// <summary>A page is prerendered first: clicks count once its circuit is live.</summary>
+    private static Task InteractiveAsync(IPage page) => Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
 
     private static ILocator Count(IPage page, string status) => page.Locator($"[role=tab][data-status={status}] .rl-tab-count");
 
