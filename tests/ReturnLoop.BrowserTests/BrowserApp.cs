@@ -35,7 +35,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:ReturnLoop", new SqliteConnectionStringBuilder { DataSource = _database, DefaultTimeout = 60 }.ToString());
+        var connection = new SqliteConnectionStringBuilder { DataSource = _database, DefaultTimeout = 60 }.ToString();
+        builder.UseSetting("ConnectionStrings:ReturnLoop", connection);
         builder.UseSetting("Demo:Seed", "false");
     }
 
@@ -59,7 +60,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A fresh browser (its own cookies), English unless told otherwise.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "en-US" });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new() { Width = 1280, Height = 720 },
+            Locale = "en-US",
+        });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

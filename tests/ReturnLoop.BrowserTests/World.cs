@@ -25,7 +25,8 @@ public sealed class World
         (w.Distributor, _, w.DistributorEmail) = await SignUpAsync(app, "Kedai Ali Online");
         var partnership = await w.Distributor.PostAsync("/api/v1/partnerships", new { supplierAccountId = w.SupplierId });
         await w.Supplier.PostAsync($"/api/v1/partnerships/{partnership.Str("id")}/accept");
-        w.WarehouseId = (await w.Supplier.PostAsync("/api/v1/warehouses", new { code = "KL", name = "Kuala Lumpur DC", kind = "Own" })).Str("id");
+        var warehouse = await w.Supplier.PostAsync("/api/v1/warehouses", new { code = "KL", name = "Kuala Lumpur DC", kind = "Own" });
+        w.WarehouseId = warehouse.Str("id");
         await w.Supplier.PostAsync("/api/v1/skus", new { code = "TS-RED-M", name = "Tee red M", costPrice = 20m, distributionPrice = 45m });
         await w.Supplier.PostAsync("/api/v1/inventory/adjustments",
             new { warehouseId = w.WarehouseId, skuCode = "TS-RED-M", quantity = 100, reason = "opening" });

@@ -42,7 +42,8 @@ public sealed class WebComponentTests : BunitContext
     [InlineData(120000.4, "VND", "en", "VND 120,000")]
     [InlineData(138, "MYR", "en", "MYR 138.00")]
     [InlineData(1234.5, "MYR", "id", "MYR 1.234,50")]
-    public void Money_shows_the_currency_minor_unit_in_the_user_language(decimal amount, string currency, string culture, string expected) =>
+    public void Money_shows_the_currency_minor_unit_in_the_user_language(decimal amount, string currency, string culture,
+        string expected) =>
         Assert.Equal(expected, Format.Money(amount, currency, culture == "id" ? Indonesian : English));
 
     [Fact]

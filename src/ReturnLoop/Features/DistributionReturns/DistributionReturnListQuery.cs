@@ -11,7 +11,8 @@ public sealed class DistributionReturnListQuery(AppDbContext db)
     public sealed record Filter(DistributionReturnStatus? Status = null, string? SupplierId = null, string? AfterSalesOrderId = null);
 
     /// <summary>A row: the entity itself, so the page asks it <c>CanPush</c>, and the names beside it.</summary>
-    public sealed record Row(DistributionReturn Return, string? MarketplaceOrderNo, Platform? Source, string SupplierName, string WarehouseName);
+    public sealed record Row(DistributionReturn Return, string? MarketplaceOrderNo, Platform? Source, string SupplierName,
+        string WarehouseName);
 
     public IQueryable<DistributionReturn> Where(string distributorAccountId, Filter filter)
     {
@@ -41,8 +42,10 @@ public sealed class DistributionReturnListQuery(AppDbContext db)
         var warehouseIds = returns.Select(r => r.WarehouseId).Distinct().ToList();
         var afterSales = await db.AfterSalesOrders.AsNoTracking().Where(a => afterSalesIds.Contains(a.Id))
             .Select(a => new { a.Id, a.MarketplaceOrderNo, a.Source }).ToDictionaryAsync(a => a.Id, ct);
-        var suppliers = await db.Accounts.AsNoTracking().Where(a => supplierIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var warehouses = await db.Warehouses.AsNoTracking().Where(w => warehouseIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name, ct);
+        var suppliers = await db.Accounts.AsNoTracking().Where(a => supplierIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var warehouses = await db.Warehouses.AsNoTracking().Where(w => warehouseIds.Contains(w.Id))
+            .ToDictionaryAsync(w => w.Id, w => w.Name, ct);
         return returns.Select(r => new Row(r,
             afterSales.GetValueOrDefault(r.AfterSalesOrderId)?.MarketplaceOrderNo,
             afterSales.GetValueOrDefault(r.AfterSalesOrderId)?.Source,

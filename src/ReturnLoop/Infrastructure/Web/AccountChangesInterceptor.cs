@@ -29,7 +29,8 @@ public sealed class AccountChangesInterceptor(AccountChanges changes) : SaveChan
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
     {
         Saved(eventData.Context);
         return ValueTask.FromResult(result);
@@ -120,6 +121,7 @@ public sealed class AccountChangesInterceptor(AccountChanges changes) : SaveChan
             return Task.CompletedTask;
         }
 
-        public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => owner.Drop(eventData.Context);
+        public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+            owner.Drop(eventData.Context);
     }
 }
