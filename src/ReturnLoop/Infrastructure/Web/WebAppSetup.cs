@@ -15,6 +15,12 @@ public static class WebAppSetup
 {
     public static readonly string[] Cultures = ["en", "id"];
 
+    /// <summary>
+    /// False in a process run in globalization-invariant mode (a host or test project that keeps InvariantGlobalization):
+    /// there only the invariant culture exists, and the pages stay in English.
+    /// </summary>
+    public static bool Localized { get; } = CanCreateCultures();
+
     public static IHostApplicationBuilder AddWebApp(this IHostApplicationBuilder builder)
     {
         // MudBlazor's files (_content/MudBlazor) come from its package: in a build output as in a published app,
@@ -24,7 +30,7 @@ public static class WebAppSetup
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddMudServices();
         builder.Services.AddLocalization();
-        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        if (Localized) builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
             o.ApplyCurrentCultureToResponseHeaders = true;
@@ -47,7 +53,7 @@ public static class WebAppSetup
     public static WebApplication MapWebApp(this WebApplication app)
     {
         // The API speaks one language (its codes); only the pages follow the user's.
-        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), web => web.UseRequestLocalization());
+        if (Localized) app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), web => web.UseRequestLocalization());
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -61,6 +67,7 @@ public static class WebAppSetup
     private static IResult SetCulture(HttpContext http, string? name, string? returnUrl)
     {
         var culture = Cultures.Contains(name) ? name! : Cultures[0];
+        if (!Localized) return Results.LocalRedirect(SafeReturnUrl(returnUrl));
         http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(culture))),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
@@ -72,6 +79,18 @@ public static class WebAppSetup
         if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.LocalRedirect("/login");
+    }
+
+    private static bool CanCreateCultures()
+    {
+        try
+        {
+            return Cultures.All(c => CultureInfo.GetCultureInfo(c).Name == c);
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Only a path of this site: never an open redirect to another host.</summary>
