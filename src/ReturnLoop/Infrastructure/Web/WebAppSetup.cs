@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
 using MudBlazor.Services;
+using ReturnLoop.Components.UI;
 using ReturnLoop.Components;
 using ReturnLoop.Features.DistributionReturns;
 
@@ -29,6 +31,7 @@ public static class WebAppSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddMudServices();
+        builder.Services.AddTransient<MudLocalizer, MudTexts>();
         builder.Services.AddLocalization();
         if (Localized) builder.Services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using ReturnLoop.Resources;
+
+namespace ReturnLoop.Components.UI;
+
+/// <summary>MudBlazor's own words (the grid's pager) from our resources, "Mud_" + its key; its English where we have none.</summary>
+public sealed class MudTexts(IStringLocalizer<Strings> l) : MudLocalizer
+{
+    public override LocalizedString this[string key]
+    {
+        get
+        {
+            var text = l["Mud_" + key];
+            return new LocalizedString(key, text.ResourceNotFound ? key : text.Value, text.ResourceNotFound);
+        }
+    }
+}
