@@ -56,7 +56,7 @@ T = [
  ("MarketplaceOrderNo", "Order No.", "No. Pesanan"),
  ("Menu", "Menu", "Menu"),
  ("Mud_MudDataGridPager_RowsPerPage", "Rows per page:", "Baris per halaman:"),
- ("Mud_MudDataGridPager_InfoFormat", "{first_item}-{last_item} of {all_items}", "{first_item}-{last_item} dari {all_items}"),
+ ("Mud_MudDataGridPager_InfoFormat", "{0}-{1} of {2}", "{0}-{1} dari {2}"),
  ("Mud_MudDataGridPager_FirstPage", "First page", "Halaman pertama"),
  ("Mud_MudDataGridPager_PreviousPage", "Previous page", "Halaman sebelumnya"),
  ("Mud_MudDataGridPager_NextPage", "Next page", "Halaman berikutnya"),
