@@ -2,7 +2,8 @@
 # ReturnLoop build entry point.
 #   ./build.sh          build everything
 #   ./build.sh test     run every test: starts a throwaway PostgreSQL cluster (installing PostgreSQL first
-#                       where initdb is missing), runs the suites on SQLite and PostgreSQL, removes the cluster
+#                       where initdb is missing), runs the suites on SQLite and PostgreSQL, removes the cluster;
+#                       the browser tests drive Debian's chromium (installed first where it is missing)
 #   ./build.sh bench    run the benchmarks in bench/ (on purpose, never in CI)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -28,6 +29,15 @@ ensure_postgres() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
     PG_BIN=$(find_pg_bin)
+  fi
+}
+
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot work here).
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    log "Chromium is missing: installing it from Debian's packages (for the browser tests)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
 }
 
@@ -76,8 +86,9 @@ case "$cmd" in
     ;;
   test)
     dotnet build ReturnLoop.slnx -c Release
+    ensure_chromium
     start_postgres
-    log "Running every test (SQLite and PostgreSQL)"
+    log "Running every test (SQLite and PostgreSQL; the pages in Chromium)"
     dotnet test ReturnLoop.slnx -c Release --no-build --logger "console;verbosity=normal"
     ;;
   bench)
