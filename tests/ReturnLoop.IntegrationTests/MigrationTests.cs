@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReturnLoop.Data;
 using ReturnLoop.IntegrationTests.Infrastructure;
+using ReturnLoop.IntegrationTests.Webhooks;
 
 namespace ReturnLoop.IntegrationTests;
 
@@ -14,5 +15,19 @@ public sealed class MigrationTests
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.False(db.Database.HasPendingModelChanges(), "Run ./build.sh migration <Name> to add the migration for both providers.");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Two_instances_starting_together_on_a_new_database_both_come_up(DatabaseProvider provider)
+    {
+        // A new database has every migration pending: both instances race to apply them.
+        await using var first = AppFactory.Isolated(provider);
+        await using var second = new SecondInstance(first);
+        await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await first.CreateClient().GetAsync("/health")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await second.CreateClient().GetAsync("/health")).StatusCode);
+        await using var db = first.NewDbContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 }
