@@ -5,6 +5,7 @@
 #                       where initdb is missing), runs the suites on SQLite and PostgreSQL, removes the cluster;
 #                       the browser tests drive Debian's chromium (installed first where it is missing)
 #   ./build.sh bench    run the benchmarks in bench/ (on purpose, never in CI)
+#   ./build.sh migration <Name>   add a generated migration for SQLite and PostgreSQL after a model change
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -91,12 +92,24 @@ case "$cmd" in
     log "Running every test (SQLite and PostgreSQL; the pages in Chromium)"
     dotnet test ReturnLoop.slnx -c Release --no-build --logger "console;verbosity=normal"
     ;;
+  migration)
+    # A new migration for both providers after a model change; generated, never edited by hand.
+    name=${2:?usage: ./build.sh migration <Name>}
+    dotnet tool restore >/dev/null
+    dotnet build src/ReturnLoop -c Release
+    for provider in Sqlite Postgres; do
+      log "Adding migration $name for $provider"
+      Database__Provider=$provider ConnectionStrings__ReturnLoop="Host=localhost;Database=design" \
+        dotnet ef migrations add "$name" --no-build --configuration Release --context ReturnLoop.Data.AppDbContext \
+        --project "src/ReturnLoop.Migrations.$provider" --startup-project src/ReturnLoop --output-dir Migrations
+    done
+    ;;
   bench)
     shift
     start_postgres
     dotnet run -c Release --project bench/ReturnLoop.Bench -- "$@"
     ;;
   *)
-    echo "usage: ./build.sh [build|test|bench]" >&2; exit 2
+    echo "usage: ./build.sh [build|test|bench|migration <Name>]" >&2; exit 2
     ;;
 esac

@@ -52,10 +52,10 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Applies pending migrations at start-up; nothing is done (and no lock taken) when none is pending. EF Core takes
-    /// a database lock, so several instances may start at once. On PostgreSQL that lock is an advisory lock the server
-    /// releases when the session dies; on SQLite it is a row a killed process leaves behind, which
-    /// <see cref="SqliteMigrationLock"/> clears when no living process holds it.
+    /// Applies pending migrations at start-up (nothing when none is pending). EF Core takes
+    /// a database lock, but not around the whole run: so that several instances may start at once, each migrates under
+    /// a lock of its own that dies with its process (<see cref="PostgresMigrationLock"/>, <see cref="SqliteMigrationLock"/>,
+    /// which also clears the EF lock row a killed process leaves behind on SQLite).
     /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
@@ -64,7 +64,10 @@ public static class DatabaseSetup
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("ReturnLoop.Migrations");
         if (!db.Database.IsSqlite())
         {
-            await MigrateIfPendingAsync(db, log, ct);
+            await using (await PostgresMigrationLock.AcquireAsync(db, log, ct))
+            {
+                await MigrateIfPendingAsync(db, log, ct);
+            }
             return;
         }
         await using (await SqliteMigrationLock.AcquireAsync(db, log, ct))

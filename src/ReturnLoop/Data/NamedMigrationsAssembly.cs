@@ -6,8 +6,8 @@ namespace ReturnLoop.Data;
 
 /// <summary>
 /// Finds the migrations of one provider's migrations project. Those projects cannot reference the host (the host
-/// references them), so their generated attributes name a stand-in <c>ReturnLoop.Data.AppDbContext</c> type of
-/// their own; a migration belongs to this context when the full names match.
+/// references them), so their generated attributes name a stand-in <c>AppDbContext</c> type of their own; a migration
+/// belongs to this context when the type names match (each provider's project holds one context's migrations).
 /// </summary>
 internal sealed class NamedMigrationsAssembly(ICurrentDbContext currentContext, IDbContextOptions options, IMigrationsIdGenerator idGenerator)
     : IMigrationsAssembly
@@ -51,5 +51,5 @@ internal sealed class NamedMigrationsAssembly(ICurrentDbContext currentContext, 
     }
 
     private bool IsForThisContext(TypeInfo type) =>
-        type.GetCustomAttribute<DbContextAttribute>()?.ContextType.FullName == currentContext.Context.GetType().FullName;
+        type.GetCustomAttribute<DbContextAttribute>()?.ContextType.Name == currentContext.Context.GetType().Name;
 }

@@ -39,7 +39,17 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     /// <summary>The app shared by every test of this provider in the run.</summary>
     public static AppFactory For(DatabaseProvider provider) =>
-        Shared.GetOrAdd(provider, p => new Lazy<AppFactory>(() => new AppFactory(p, null, null))).Value;
+        Shared.GetOrAdd(provider, p => new Lazy<AppFactory>(() => Started(new AppFactory(p, null, null)))).Value;
+
+    /// <summary>
+    /// Starts the app's host now. WebApplicationFactory starts it on first use without a lock, so tests sharing a
+    /// factory would otherwise race to start two hosts on one database.
+    /// </summary>
+    public static AppFactory Started(AppFactory app)
+    {
+        _ = app.Services;
+        return app;
+    }
 
     /// <summary>
     /// An app of its own on a new database, for tests that change services (a fake clock) or settings. With an

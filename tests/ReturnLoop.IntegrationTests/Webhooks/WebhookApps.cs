@@ -24,7 +24,8 @@ public static class WebhookApps
     private static readonly ConcurrentDictionary<DatabaseProvider, Lazy<AppFactory>> Shared = new();
 
     public static AppFactory For(DatabaseProvider provider) =>
-        Shared.GetOrAdd(provider, p => new Lazy<AppFactory>(() => AppFactory.Isolated(p, settings: Settings.ToDictionary()))).Value;
+        Shared.GetOrAdd(provider, p => new Lazy<AppFactory>(() =>
+            AppFactory.Started(AppFactory.Isolated(p, settings: Settings.ToDictionary())))).Value;
 }
 
 /// <summary>A second instance of the app on another app's database: two workers competing for the same outbox.</summary>
