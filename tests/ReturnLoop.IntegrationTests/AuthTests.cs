@@ -43,7 +43,8 @@ public sealed class AuthTests
     private static async Task<(string Email, string AccountId)> SignUpAsync(AppFactory app)
     {
         var email = $"login-{Guid.NewGuid():N}@example.com";
-        var reply = (await app.Client().Post("/api/v1/accounts", new { name = "Login", currency = "MYR", userEmail = email, password = Password })).Ok();
+        var reply = (await app.Client().Post("/api/v1/accounts",
+            new { name = "Login", currency = "MYR", userEmail = email, password = Password })).Ok();
         return (email, reply["account"]["id"]!.GetValue<string>());
     }
 }

@@ -5,7 +5,10 @@ using ReturnLoop.IntegrationTests.Webhooks;
 
 namespace ReturnLoop.IntegrationTests;
 
-/// <summary>The generated migrations of each provider describe the model exactly: a model change without its migration fails here.</summary>
+/// <summary>
+/// The generated migrations of each provider describe the model exactly (a model change without its migration fails
+/// here), and instances starting together migrate once.
+/// </summary>
 public sealed class MigrationTests
 {
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -54,5 +54,6 @@ public static class Money
 
     internal static decimal FromStorage(long stored) => stored / (decimal)StorageScale;
 
-    private static decimal Pow10(int digits) => digits switch { 0 => 1m, 1 => 10m, 2 => 100m, _ => throw new ArgumentOutOfRangeException(nameof(digits)) };
+    private static decimal Pow10(int digits) =>
+        digits switch { 0 => 1m, 1 => 10m, 2 => 100m, _ => throw new ArgumentOutOfRangeException(nameof(digits)) };
 }

@@ -28,7 +28,8 @@ public readonly record struct PageRequest(int Limit, string? After)
         return new PageRequest(limit ?? DefaultLimit, after);
     }
 
-    internal static string Encode(string id) => Convert.ToBase64String(Encoding.UTF8.GetBytes(id)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    internal static string Encode(string id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(id)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static string? Decode(string cursor)
     {

@@ -15,7 +15,8 @@ public static class BalanceQueries
         if (balance is not null) return balance;
 
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "CustomerBalances" ("Id", "SupplierAccountId", "DistributorAccountId", "Currency", "Balance", "UpdatedAt", "Version")
+            INSERT INTO "CustomerBalances"
+                ("Id", "SupplierAccountId", "DistributorAccountId", "Currency", "Balance", "UpdatedAt", "Version")
             VALUES ({Ids.New()}, {supplierAccountId}, {distributorAccountId}, {currency}, 0, {db.StoredTime(now)}, 0)
             ON CONFLICT ("SupplierAccountId", "DistributorAccountId") DO NOTHING
             """, ct);

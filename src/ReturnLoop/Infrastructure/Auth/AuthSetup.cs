@@ -49,7 +49,8 @@ public static class AuthSetup
         return Task.CompletedTask;
     }
 
-    private sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AppDbContext db)
+    private sealed class ApiKeyHandler(
+        IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AppDbContext db)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
         protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -65,7 +66,8 @@ public static class AuthSetup
                 .SingleOrDefaultAsync(Context.RequestAborted);
             if (key is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
 
-            return AuthenticateResult.Success(new AuthenticationTicket(Tenant.Principal(key.AccountId, key.UserId, key.Email, ApiKeyScheme), ApiKeyScheme));
+            var principal = Tenant.Principal(key.AccountId, key.UserId, key.Email, ApiKeyScheme);
+            return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiKeyScheme));
         }
 
         protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
