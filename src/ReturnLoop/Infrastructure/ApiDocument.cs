@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using ReturnLoop.Infrastructure.Idempotency;
 
 namespace ReturnLoop.Infrastructure;
 
@@ -53,6 +54,8 @@ public static class ApiDocument
             var anonymous = metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any();
             // An empty list overrides any default: sign-up and the platforms' webhooks need no key.
             operation.Security = anonymous ? [] : [BearerKey(context.Document)];
+            DeclareFile(operation, metadata);
+            if (!anonymous) DeclareIdempotencyKey(operation, context.Description.HttpMethod);
             DeclareProblems(operation, context.Description.RelativePath ?? "", context.Description.HttpMethod, anonymous, context.Document);
             return Task.CompletedTask;
         });
@@ -195,6 +198,42 @@ public static class ApiDocument
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             Description = "An API key: 'Authorization: Bearer rl_…'",
+        });
+    }
+
+    /// <summary>
+    /// A file result says nothing of itself to the API description. The only files the API serves are payment proofs,
+    /// whose types the upload checks by content (api.md: PNG, JPEG or PDF).
+    /// </summary>
+    private static void DeclareFile(OpenApiOperation operation, IList<object> metadata)
+    {
+        var handler = metadata.OfType<MethodInfo>().FirstOrDefault();
+        var returns = handler?.ReturnType is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(Task<>)
+            ? t.GetGenericArguments()[0] : handler?.ReturnType;
+        if (returns is null || !typeof(IFileHttpResult).IsAssignableFrom(returns)) return;
+        var binary = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+        operation.Responses ??= new OpenApiResponses();
+        operation.Responses["200"] = new OpenApiResponse
+        {
+            Description = "The file, served as an attachment.",
+            Content = new[] { "application/pdf", "image/jpeg", "image/png" }
+                .ToDictionary(type => type, _ => new OpenApiMediaType { Schema = binary }),
+        };
+    }
+
+    /// <summary>api.md: a keyed POST may carry an Idempotency-Key (an upload aside: it replaces the proof anyway).</summary>
+    private static void DeclareIdempotencyKey(OpenApiOperation operation, string? method)
+    {
+        if (method != "POST" || operation.RequestBody?.Content?.ContainsKey(Multipart) == true) return;
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = IdempotencyMiddleware.Header,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "1 to 255 characters: the same key and body answer the first success again; "
+                + "the same key with another body is 422 idempotency.key_reused.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
         });
     }
 
