@@ -4,6 +4,7 @@
 #   ./build.sh test     run every test: starts a throwaway PostgreSQL cluster (installing PostgreSQL first
 #                       where initdb is missing), runs the suites on SQLite and PostgreSQL, removes the cluster
 #   ./build.sh bench    run the benchmarks in bench/ (on purpose, never in CI)
+#   ./build.sh client   rebuild the host (which writes openapi/v1.json) and regenerate src/ReturnLoop.Client from it
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -80,12 +81,22 @@ case "$cmd" in
     log "Running every test (SQLite and PostgreSQL)"
     dotnet test ReturnLoop.slnx -c Release --no-build --logger "console;verbosity=normal"
     ;;
+  client)
+    dotnet tool restore
+    # Building the host runs it once to write the document (Microsoft.Extensions.ApiDescription.Server).
+    CI=false dotnet build src/ReturnLoop -c Release
+    log "Generating src/ReturnLoop.Client from openapi/v1.json"
+    # Offline: no update check, no telemetry; the description is a local file.
+    KIOTA_OFFLINE_ENABLED=true KIOTA_CLI_TELEMETRY_OPTOUT=true KIOTA_TUTORIAL_ENABLED=false \
+      dotnet kiota generate -l CSharp -d openapi/v1.json -o src/ReturnLoop.Client/Generated \
+        -n ReturnLoop.Client -c ReturnLoopApiClient --clean-output --exclude-backward-compatible --log-level Warning
+    ;;
   bench)
     shift
     start_postgres
     dotnet run -c Release --project bench/ReturnLoop.Bench -- "$@"
     ;;
   *)
-    echo "usage: ./build.sh [build|test|bench]" >&2; exit 2
+    echo "usage: ./build.sh [build|test|bench|client]" >&2; exit 2
     ;;
 esac

@@ -171,13 +171,21 @@ public static class ApiDocument
     private static void DescribeProblem(OpenApiSchema schema)
     {
         schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
-        schema.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A stable machine code, e.g. push.order_too_old." };
+        schema.Properties["code"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "A stable machine code, e.g. push.order_too_old.",
+        };
         schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String };
         schema.Properties["errors"] = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
             Description = "validation.failed: the messages per field.",
-            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            AdditionalProperties = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = new OpenApiSchema { Type = JsonSchemaType.String },
+            },
         };
         schema.Required ??= new HashSet<string>();
         schema.Required.Add("code");

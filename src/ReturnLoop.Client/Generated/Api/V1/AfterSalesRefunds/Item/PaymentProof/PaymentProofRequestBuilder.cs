@@ -82,7 +82,7 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesRefunds.Item.PaymentProof
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/pdf, image/jpeg, image/png, application/problem+json");
             return requestInfo;
         }
         /// <summary>
