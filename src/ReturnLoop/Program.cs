@@ -16,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
 builder.AddAuth();
 builder.AddApi();
+builder.AddIdempotency();
 builder.Services.AddUseCases();
 builder.Services.Configure<PushOptions>(builder.Configuration.GetSection(PushOptions.Section));
 

@@ -54,18 +54,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         }
     }
 
-    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
-    {
-        ModelConventions.BumpVersions(ChangeTracker);
-        return base.SaveChangesAsync(cancellationToken);
-    }
-
-    public override int SaveChanges()
-    {
-        ModelConventions.BumpVersions(ChangeTracker);
-        return base.SaveChanges();
-    }
-
     private sealed class MoneyConverter() : ValueConverter<decimal, long>(v => Money.ToStorage(v), v => Money.FromStorage(v));
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(

@@ -47,18 +47,39 @@ public static class DatabaseSetup
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
         }
         options.ReplaceService<IMigrationsAssembly, NamedMigrationsAssembly>();
+        // Here rather than in AppDbContext, so every context (app, design-time, tests) bumps versions on every save.
+        options.AddInterceptors(VersionBumpInterceptor.Instance);
     }
 
-    /// <summary>Applies pending migrations at start-up. EF Core takes a database lock, so several instances may start at once.</summary>
+    /// <summary>
+    /// Applies pending migrations at start-up; nothing is done (and no lock taken) when none is pending. EF Core takes
+    /// a database lock, so several instances may start at once. On PostgreSQL that lock is an advisory lock the server
+    /// releases when the session dies; on SQLite it is a row a killed process leaves behind, which
+    /// <see cref="SqliteMigrationLock"/> clears when no living process holds it.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync(ct);
-        if (db.Database.IsSqlite())
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("ReturnLoop.Migrations");
+        if (!db.Database.IsSqlite())
         {
-            // Readers do not block the writer and the writer does not block readers.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await MigrateIfPendingAsync(db, log, ct);
+            return;
         }
+        await using (await SqliteMigrationLock.AcquireAsync(db, log, ct))
+        {
+            await MigrateIfPendingAsync(db, log, ct);
+        }
+        // Readers do not block the writer and the writer does not block readers.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    private static async Task MigrateIfPendingAsync(AppDbContext db, ILogger log, CancellationToken ct)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count == 0) return;
+        log.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        await db.Database.MigrateAsync(ct);
     }
 }

@@ -13,7 +13,7 @@ using ReturnLoop.Features.Warehouses;
 namespace ReturnLoop.Data;
 
 /// <summary>
-/// A new database (unless <c>Demo:Seed=false</c>) gets a supplier and a distributor with warehouses, SKUs, a combo,
+/// In Development (or with <c>Demo:Seed=true</c>) a new database gets a supplier and a distributor with warehouses, SKUs, a combo,
 /// shipped orders and after-sales orders spread over every status — built through the same use cases as the API,
 /// so the demo data obeys every rule. The demo keys are fixed so the README's curl walk works as written.
 /// </summary>
@@ -27,8 +27,9 @@ public static class DemoData
 
     public static async Task SeedDemoDataAsync(this IServiceProvider services, CancellationToken ct = default)
     {
+        // The demo keys are public: only Development (what `dotnet run` uses) seeds unless Demo:Seed says otherwise.
         var config = services.GetRequiredService<IConfiguration>();
-        if (!config.GetValue("Demo:Seed", true)) return;
+        if (!config.GetValue("Demo:Seed", services.GetRequiredService<IHostEnvironment>().IsDevelopment())) return;
 
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -66,7 +67,8 @@ public static class DemoData
         // The partnership started long ago, so that imported history falls inside it.
         var partnership = await Use<ApplyForPartnership>().HandleAsync(d, new(s), ct);
         await Use<DecidePartnership>().HandleAsync(s, partnership.Id, PartnershipDecision.Accept, ct);
-        await db.Partnerships.Where(p => p.Id == partnership.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ActiveFrom, now.AddDays(-365)), ct);
+        await db.Partnerships.Where(p => p.Id == partnership.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.ActiveFrom, now.AddDays(-365)).BumpVersion(), ct);
 
         var kl = await Use<CreateWarehouse>().HandleAsync(s, new("KL-01", "Kuala Lumpur DC", WarehouseKind.Own), ct);
         await Use<CreateWarehouse>().HandleAsync(s, new("PG-3PL", "Penang 3PL", WarehouseKind.ThirdParty), ct);
@@ -92,20 +94,27 @@ public static class DemoData
                      ("COMBO-TEE-CAP", "Tee + cap bundle", new[] { ("TS-RED-M", 1), ("CAP-BLK", 1) }),
                  })
         {
-            await Use<CreateMerchantSku>().HandleAsync(d, new(code, name, s, parts.Select(p => new ComponentRequest(p.Item1, p.Item2)).ToList()), ct);
+            var components = parts.Select(p => new ComponentRequest(p.Item1, p.Item2)).ToList();
+            await Use<CreateMerchantSku>().HandleAsync(d, new(code, name, s, components), ct);
         }
 
         var orderNo = 240_001;
         async Task<DistributionOrder> Order(Platform platform, int daysAgo, params (string Sku, int Qty)[] lines)
         {
             var placed = now.AddDays(-daysAgo);
-            var order = await Use<CreateDistributionOrder>().HandleAsync(d, new(s, kl.Id, platform, $"{platform.ToString().ToLowerInvariant()}-my-01",
-                $"{platform.ToString()[..2].ToUpperInvariant()}{orderNo++}", lines.Select(l => new CreateDistributionOrder.Line(l.Sku, l.Qty)).ToList(), placed), ct);
+            var shop = $"{platform.ToString().ToLowerInvariant()}-my-01";
+            var marketplaceOrderNo = $"{platform.ToString()[..2].ToUpperInvariant()}{orderNo++}";
+            var orderLines = lines.Select(l => new CreateDistributionOrder.Line(l.Sku, l.Qty)).ToList();
+            var order = await Use<CreateDistributionOrder>()
+                .HandleAsync(d, new(s, kl.Id, platform, shop, marketplaceOrderNo, orderLines, placed), ct);
             return await Use<ShipDistributionOrder>().HandleAsync(s, order.Id, new(null, null, placed.AddHours(6)), ct);
         }
-        async Task<AfterSalesOrder> Request(DistributionOrder order, AfterSalesType type, string reason, params (string Sku, int Qty)[] lines) =>
-            await Use<CreateAfterSalesOrder>().HandleAsync(d, new(order.Id, type, reason, lines.Select(l => new CreateAfterSalesOrder.Line(l.Sku, l.Qty)).ToList()), ct);
-        async Task<(AfterSalesOrder AfterSales, string SupplierReturnId)> Pushed(DistributionOrder order, string reason, params (string Sku, int Qty)[] lines)
+        async Task<AfterSalesOrder> Request(
+            DistributionOrder order, AfterSalesType type, string reason, params (string Sku, int Qty)[] lines) =>
+            await Use<CreateAfterSalesOrder>().HandleAsync(
+                d, new(order.Id, type, reason, lines.Select(l => new CreateAfterSalesOrder.Line(l.Sku, l.Qty)).ToList()), ct);
+        async Task<(AfterSalesOrder AfterSales, string SupplierReturnId)> Pushed(
+            DistributionOrder order, string reason, params (string Sku, int Qty)[] lines)
         {
             var a = await Request(order, AfterSalesType.ReturnAndRefund, reason, lines);
             a = await Use<ApproveAfterSalesOrder>().HandleAsync(d, a.Id, ct);
@@ -113,18 +122,23 @@ public static class DemoData
             return (a, pushed.Return!.SupplierReturnId!);
         }
         async Task StockIn(string supplierReturnId, params (string Sku, int Qty, ItemCondition Condition)[] lines) =>
-            await Use<StockInSupplierReturn>().HandleAsync(s, supplierReturnId, new(kl.Id, lines.Select(l => new StockInSupplierReturn.Line(l.Sku, l.Qty, l.Condition)).ToList()), ct);
+            await Use<StockInSupplierReturn>().HandleAsync(
+                s, supplierReturnId, new(kl.Id, lines.Select(l => new StockInSupplierReturn.Line(l.Sku, l.Qty, l.Condition)).ToList()), ct);
         var bank = new BankAccountRequest("Maybank", "Kedai Ali Online Sdn Bhd", "5140 1234 5678");
 
         // ToConfirm: a buyer asked to return a tee.
-        await Request(await Order(Platform.Shopee, 6, ("SHP-TS-RED-M", 2)), AfterSalesType.ReturnAndRefund, "Wrong size", ("SHP-TS-RED-M", 1));
+        await Request(
+            await Order(Platform.Shopee, 6, ("SHP-TS-RED-M", 2)), AfterSalesType.ReturnAndRefund, "Wrong size", ("SHP-TS-RED-M", 1));
 
         // ConfirmReturn, in To Push: approved, waiting for a manual push.
-        var toPush = await Request(await Order(Platform.TikTok, 5, ("TT-CAP-BLK", 3)), AfterSalesType.ReturnAndRefund, "Colour differs from photo", ("TT-CAP-BLK", 1));
+        var toPush = await Request(
+            await Order(Platform.TikTok, 5, ("TT-CAP-BLK", 3)), AfterSalesType.ReturnAndRefund, "Colour differs from photo",
+            ("TT-CAP-BLK", 1));
         await Use<ApproveAfterSalesOrder>().HandleAsync(d, toPush.Id, ct);
 
         // Push Failed: the order shipped more than 90 days ago.
-        var old = await Request(await Order(Platform.Lazada, 120, ("LZ-MUG-2PK", 1)), AfterSalesType.ReturnAndRefund, "Chipped", ("LZ-MUG-2PK", 1));
+        var old = await Request(
+            await Order(Platform.Lazada, 120, ("LZ-MUG-2PK", 1)), AfterSalesType.ReturnAndRefund, "Chipped", ("LZ-MUG-2PK", 1));
         old = await Use<ApproveAfterSalesOrder>().HandleAsync(d, old.Id, ct);
         await Use<PushDistributionReturns>().HandleAsync(d, old.DistributionReturnId!, ct);
 
@@ -137,14 +151,16 @@ public static class DemoData
 
         // Refund Processing: refunded by bank transfer, waiting for the distributor to confirm receipt.
         var bankOrder = await Order(Platform.TikTok, 12, ("TT-CAP-BLK", 4));
-        await Use<RecordPayment>().HandleAsync(s, bankOrder.Id, new(bankOrder.StockOutAmount, PaymentMethod.BankTransfer, "Paid in full"), ct);
+        await Use<RecordPayment>().HandleAsync(
+            s, bankOrder.Id, new(bankOrder.StockOutAmount, PaymentMethod.BankTransfer, "Paid in full"), ct);
         var bankReturn = await Pushed(bankOrder, "Stitching loose", ("TT-CAP-BLK", 2));
         await StockIn(bankReturn.SupplierReturnId, ("CAP-BLK", 2, ItemCondition.Good));
         await Use<CreateRefundOrder>().HandleAsync(s, bankReturn.SupplierReturnId, new(0m, RefundMethod.BankTransfer, bank), ct);
 
         // Completed: refunded to the customer balance, which then pays part of a new order.
         var paidOrder = await Order(Platform.Shopee, 15, ("SHP-TS-RED-M", 3));
-        await Use<RecordPayment>().HandleAsync(s, paidOrder.Id, new(paidOrder.StockOutAmount, PaymentMethod.BankTransfer, "Paid in full"), ct);
+        await Use<RecordPayment>().HandleAsync(
+            s, paidOrder.Id, new(paidOrder.StockOutAmount, PaymentMethod.BankTransfer, "Paid in full"), ct);
         var done = await Pushed(paidOrder, "Defective print", ("SHP-TS-RED-M", 2));
         await StockIn(done.SupplierReturnId, ("TS-RED-M", 2, ItemCondition.Good));
         await Use<CreateRefundOrder>().HandleAsync(s, done.SupplierReturnId, new(0m, RefundMethod.CustomerBalance, null), ct);
@@ -162,10 +178,12 @@ public static class DemoData
         await Use<CancelAfterSalesOrder>().HandleAsync(d, late.AfterSales.Id, ct);
 
         // Refund only: no goods come back.
-        var refundOnly = await Request(await Order(Platform.Shopee, 3, ("SHP-TS-RED-M", 1)), AfterSalesType.RefundOnly, "Parcel arrived late", ("SHP-TS-RED-M", 1));
+        var refundOnly = await Request(
+            await Order(Platform.Shopee, 3, ("SHP-TS-RED-M", 1)), AfterSalesType.RefundOnly, "Parcel arrived late", ("SHP-TS-RED-M", 1));
         await Use<ApproveAfterSalesOrder>().HandleAsync(d, refundOnly.Id, ct);
 
         // An abnormal return: the parcel came back undelivered; with auto-push off it waits in To Push.
-        await Request(await Order(Platform.Lazada, 7, ("LZ-MUG-2PK", 1)), AfterSalesType.AbnormalReturn, "Failed delivery: address not found");
+        await Request(
+            await Order(Platform.Lazada, 7, ("LZ-MUG-2PK", 1)), AfterSalesType.AbnormalReturn, "Failed delivery: address not found");
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace ReturnLoop.Data;
 
@@ -12,6 +13,13 @@ public static class ModelConventions
     /// </summary>
     public static void HasVersion<T>(this EntityTypeBuilder<T> builder) where T : class =>
         builder.Property<int>(VersionProperty).IsConcurrencyToken();
+
+    /// <summary>
+    /// For <c>ExecuteUpdate</c> on a versioned entity: it bypasses the change tracker (and so
+    /// <see cref="VersionBumpInterceptor"/>), yet a writer holding the old version must still lose.
+    /// </summary>
+    public static UpdateSettersBuilder<T> BumpVersion<T>(this UpdateSettersBuilder<T> setters) where T : class =>
+        setters.SetProperty(e => EF.Property<int>(e, VersionProperty), e => EF.Property<int>(e, VersionProperty) + 1);
 
     internal static void BumpVersions(ChangeTracker tracker)
     {

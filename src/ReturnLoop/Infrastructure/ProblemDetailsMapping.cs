@@ -38,18 +38,19 @@ public static class ProblemDetailsMapping
     };
 
     /// <summary>Writes a problem answer from code outside an endpoint (authentication, middleware).</summary>
-    public static Task WriteProblemAsync(this HttpContext http, int status, string code, string detail)
+    public static Task WriteProblemAsync(
+        this HttpContext http, int status, string code, string detail, IDictionary<string, object?>? extensions = null)
     {
         http.Response.StatusCode = status;
-        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = status, Title = Title(status), Detail = detail, Extensions = { ["code"] = code } },
-        }).AsTask();
+        var problem = new ProblemDetails { Status = status, Title = Title(status), Detail = detail, Extensions = { ["code"] = code } };
+        if (extensions is not null) foreach (var (k, v) in extensions) problem.Extensions[k] = v;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }).AsTask();
     }
 
     /// <summary>A problem result for an endpoint that answers a refusal without throwing.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(DomainError error, IDictionary<string, object?>? extensions = null)
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(
+        DomainError error, IDictionary<string, object?>? extensions = null)
     {
         var ext = new Dictionary<string, object?> { ["code"] = error.Code };
         if (error.Errors is not null) ext["errors"] = error.Errors;
@@ -70,15 +71,20 @@ public static class ProblemDetailsMapping
         _ => "Error",
     };
 
+    // SQLite result codes (https://sqlite.org/rescode.html); the extended ones tell which constraint failed.
+    private const int SqliteBusy = 5, SqliteLocked = 6, SqliteConstraintPrimaryKey = 1555, SqliteConstraintUnique = 2067;
+
     /// <summary>A write lost a race (another request changed or inserted the same thing first).</summary>
     public static bool IsConflict(Exception e) => e switch
     {
         DbUpdateConcurrencyException => true,
         DbUpdateException { InnerException: { } inner } => IsConflict(inner),
-        // 19 = SQLITE_CONSTRAINT (unique), 5 = SQLITE_BUSY after the busy timeout
-        SqliteException s => s.SqliteErrorCode is 19 or 5,
-        // unique violation, serialization failure, deadlock
-        PostgresException p => p.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+        // Only a duplicate key or a busy/locked database is a race; a CHECK, NOT NULL or foreign key violation is a
+        // bug that no retry can fix, so it surfaces as 500 at once.
+        SqliteException s => s.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey
+            || (s.SqliteErrorCode & 0xFF) is SqliteBusy or SqliteLocked,
+        PostgresException p => p.SqlState is PostgresErrorCodes.UniqueViolation
+            or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
         _ => false,
     };
 
@@ -90,10 +96,13 @@ public static class ProblemDetailsMapping
             {
                 DomainError e => (e.Status, e.Code, e.Message, e.Errors),
                 BadHttpRequestException { StatusCode: 413 } => (413, "request.too_large", "The request body is too large.", null),
-                BadHttpRequestException { StatusCode: 415 } => (415, "unsupported_media_type", "This route takes another content type (JSON, or multipart/form-data for uploads).", null),
-                BadHttpRequestException b => (400, "validation.failed", "The request could not be read: malformed JSON, a missing body or a value of the wrong type.", FieldOf(b)),
+                BadHttpRequestException { StatusCode: 415 } => (415, "unsupported_media_type",
+                    "This route takes another content type (JSON, or multipart/form-data for uploads).", null),
+                BadHttpRequestException b => (400, "validation.failed",
+                    "The request could not be read: malformed JSON, a missing body or a value of the wrong type.", FieldOf(b)),
                 _ when IsConflict(exception) => (409, "conflict", "A concurrent change won; retry the request.", null),
-                OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "cancelled", "The client went away.", null),
+                OperationCanceledException when http.RequestAborted.IsCancellationRequested =>
+                    (499, "cancelled", "The client went away.", null),
                 _ => (500, "internal", "An unexpected error occurred. It has been logged.", (IReadOnlyDictionary<string, string[]>?)null),
             };
             if (status == 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
@@ -101,7 +110,8 @@ public static class ProblemDetailsMapping
             http.Response.StatusCode = status;
             var problem = new ProblemDetails { Status = status, Title = Title(status), Detail = detail, Extensions = { ["code"] = code } };
             if (errors is not null) problem.Extensions["errors"] = errors;
-            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+            return await problems.TryWriteAsync(
+                new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
         }
 
         /// <summary>Names the field a JSON error is about ($.lines[0].quantity → lines[0].quantity), without echoing types.</summary>

@@ -22,13 +22,16 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _services;
     private readonly Dictionary<string, string?> _settings;
+    private readonly string? _environment;
 
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
 
-    private AppFactory(DatabaseProvider provider, Action<IServiceCollection>? services, IDictionary<string, string?>? settings)
+    private AppFactory(
+        DatabaseProvider provider, Action<IServiceCollection>? services, IDictionary<string, string?>? settings, string? environment = null)
     {
         Provider = provider;
+        _environment = environment;
         _services = services;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         ConnectionString = provider == DatabaseProvider.Sqlite ? NewSqliteDatabase() : NewPostgresDatabase();
@@ -38,16 +41,21 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public static AppFactory For(DatabaseProvider provider) =>
         Shared.GetOrAdd(provider, p => new Lazy<AppFactory>(() => new AppFactory(p, null, null))).Value;
 
-    /// <summary>An app of its own on a new database, for tests that change services (a fake clock) or settings.</summary>
-    public static AppFactory Isolated(DatabaseProvider provider, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null) =>
-        new(provider, services, settings);
+    /// <summary>
+    /// An app of its own on a new database, for tests that change services (a fake clock) or settings. With an
+    /// environment (Development, Production) the app runs in it and Demo:Seed keeps the app's own default.
+    /// </summary>
+    public static AppFactory Isolated(
+        DatabaseProvider provider, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null,
+        string? environment = null) =>
+        new(provider, services, settings, environment);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment ?? "Testing");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", ConnectionString);
-        builder.UseSetting("Demo:Seed", "false");
+        if (_environment is null) builder.UseSetting("Demo:Seed", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureServices(_services);
     }
@@ -61,7 +69,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A database context on the app's database, for checks the API does not expose (ledger sums).</summary>
-    public AppDbContext NewDbContext() => Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext();
+    public AppDbContext NewDbContext() =>
+        Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext();
 
     private static string NewSqliteDatabase()
     {
@@ -73,8 +82,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(server))
-            throw new InvalidOperationException(
-                $"{PostgresVariable} is not set. Run the tests with ./build.sh test, which starts a throwaway PostgreSQL cluster and sets it.");
+            throw new InvalidOperationException($"{PostgresVariable} is not set. "
+                + "Run the tests with ./build.sh test, which starts a throwaway PostgreSQL cluster and sets it.");
         var name = $"returnloop_test_{Guid.NewGuid():N}";
         using (var connection = new NpgsqlConnection(server))
         {

@@ -19,7 +19,8 @@ public static class AccountsApi
             .WithSummary("Sign up: a new account, its first user and an API key (shown once).");
         g.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("The account and user behind the key.");
         g.MapGet("/api-keys", ListKeysAsync).RequireAuthorization().WithSummary("The account's API keys (never the secrets).");
-        g.MapPost("/api-keys", CreateKeyAsync).RequireAuthorization().WithSummary("Issue another API key for the calling user; shown once.");
+        g.MapPost("/api-keys", CreateKeyAsync).RequireAuthorization().WithSummary("Issue another API key for the calling user; shown once.")
+            .WithoutIdempotentReplay();
         g.MapPost("/api-keys/{id}/revoke", RevokeKeyAsync).RequireAuthorization();
         return app;
     }

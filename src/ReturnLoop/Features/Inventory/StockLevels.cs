@@ -3,20 +3,42 @@ namespace ReturnLoop.Features.Inventory;
 public static class StockLevels
 {
     /// <summary>
-    /// The stock rows of some SKUs in one warehouse, tracked, in one query; missing rows are added empty.
-    /// Two writers creating the same row collide on its unique index and the loser retries.
+    /// The stock rows of some SKUs in one warehouse, tracked and locked until the use case's transaction commits
+    /// (<see cref="RowLocks"/>), in one query; a missing row is created empty first. Independent stock-ins and
+    /// shipments of the same SKU then wait for each other briefly instead of answering 409.
     /// </summary>
     public static async Task<Dictionary<string, StockLevel>> LoadForUpdateAsync(this AppDbContext db, string accountId, string warehouseId,
         IEnumerable<string> skuCodes, CancellationToken ct)
     {
-        var codes = skuCodes.Distinct().ToList();
-        var levels = await db.StockLevels.Where(s => s.WarehouseId == warehouseId && codes.Contains(s.SkuCode)).ToDictionaryAsync(s => s.SkuCode, ct);
-        foreach (var code in codes.Where(c => !levels.ContainsKey(c)))
+        db.EnsureTransaction();
+        var codes = skuCodes.Distinct().Order(StringComparer.Ordinal).ToList();
+        if (codes.Count == 0) return [];
+        var levels = await LockAsync(db, warehouseId, codes, ct);
+        var missing = codes.Where(c => !levels.ContainsKey(c)).ToList();
+        if (missing.Count == 0) return levels;
+
+        foreach (var code in missing)
         {
-            var level = StockLevel.Empty(accountId, warehouseId, code);
-            db.StockLevels.Add(level);
-            levels[code] = level;
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "StockLevels" ("Id", "AccountId", "WarehouseId", "SkuCode", "OnHand", "Damaged", "Version")
+                VALUES ({Ids.New()}, {accountId}, {warehouseId}, {code}, 0, 0, 0)
+                ON CONFLICT ("WarehouseId", "SkuCode") DO NOTHING
+                """, ct);
         }
+        foreach (var (code, level) in await LockAsync(db, warehouseId, missing, ct)) levels[code] = level;
         return levels;
+    }
+
+    /// <summary>Rows in SKU order, so that two writers lock them in the same order and never deadlock.</summary>
+    private static async Task<Dictionary<string, StockLevel>> LockAsync(AppDbContext db, string warehouseId, List<string> codes,
+        CancellationToken ct)
+    {
+        var placeholders = string.Join(", ", codes.Select((_, i) => $"{{{i + 1}}}"));
+        var sql = $$"""
+            SELECT * FROM "StockLevels" WHERE "WarehouseId" = {0} AND "SkuCode" IN ({{placeholders}})
+            ORDER BY "SkuCode"{{db.ForUpdate()}}
+            """;
+        var rows = await db.StockLevels.FromSqlRaw(sql, [warehouseId, .. codes]).ToListAsync(ct);
+        return rows.ToDictionary(s => s.SkuCode);
     }
 }

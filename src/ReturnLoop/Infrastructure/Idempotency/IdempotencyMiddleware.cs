@@ -1,11 +1,14 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 
 namespace ReturnLoop.Infrastructure.Idempotency;
 
 /// <summary>
 /// <c>Idempotency-Key</c> on a POST: per account, the same key and body answer the first successful answer again;
 /// the same key with another body is 422 <c>idempotency.key_reused</c>. Failed answers are not kept, so a retry
-/// after a failure runs again.
+/// after a failure runs again. An answer is replayed for <c>Idempotency:Retention</c> (24 hours by default); after
+/// that the key works anew, and <see cref="IdempotencySweeper"/> deletes the row. An endpoint marked
+/// <see cref="NoIdempotentReplay"/> keeps only the claim, never the answer.
 /// <para>
 /// The claim of the key, the use case's changes and the stored answer commit in one transaction on the request's
 /// own unit of work (each SaveChanges inside it is a savepoint), so a crash can never leave a change without its
@@ -17,7 +20,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
     public const string Header = "Idempotency-Key";
 
-    public async Task InvokeAsync(HttpContext http, AppDbContext db, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext http, AppDbContext db, TimeProvider clock, IOptions<IdempotencyOptions> options)
     {
         if (!HttpMethods.IsPost(http.Request.Method)
             || !http.Request.Headers.TryGetValue(Header, out var values)
@@ -39,10 +42,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         var hash = await HashRequestAsync(http.Request);
         var ct = http.RequestAborted;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
         var existing = await FindAsync(db, accountId, key, ct);
+        if (existing is not null && existing.CreatedAt <= now - options.Value.Retention)
+        {
+            // Expired: no answer to replay any more, the key works anew (the sweeper may not have come by yet).
+            await db.IdempotencyRecords.Where(r => r.AccountId == accountId && r.Key == key).ExecuteDeleteAsync(ct);
+            existing = null;
+        }
         if (existing is null)
         {
-            db.IdempotencyRecords.Add(new IdempotencyRecord(accountId, key, hash, clock.GetUtcNow()));
+            db.IdempotencyRecords.Add(new IdempotencyRecord(accountId, key, hash, now));
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -58,7 +68,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             await transaction.RollbackAsync(ct);
             await (existing.RequestHash != hash
                 ? http.WriteProblemAsync(422, "idempotency.key_reused", "This Idempotency-Key was used with another request.")
-                : ReplayAsync(http, existing));
+                : existing.ResponseBody is null
+                    ? http.WriteProblemAsync(409, "idempotency.not_replayable",
+                        "This Idempotency-Key already created the resource at 'location'; its answer held a secret shown once, "
+                        + "so it cannot be shown again. Revoke it if the secret was lost, and retry with a new key.",
+                        new Dictionary<string, object?> { ["location"] = existing.Location })
+                    : ReplayAsync(http, existing));
             return;
         }
 
@@ -78,8 +93,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             if (succeeded)
             {
                 // Not tracked: a use case may have cleared the change tracker while it retried.
-                var body = buffer.ToArray();
-                string? contentType = http.Response.ContentType, location = http.Response.Headers.Location;
+                // A secret-bearing answer keeps only the claim and where it points: see NoIdempotentReplay.
+                var replayable = http.GetEndpoint()?.Metadata.GetMetadata<NoIdempotentReplay>() is null;
+                var body = replayable ? buffer.ToArray() : null;
+                string? contentType = replayable ? http.Response.ContentType : null, location = http.Response.Headers.Location;
                 await claim.ExecuteUpdateAsync(u => u
                     .SetProperty(r => r.StatusCode, http.Response.StatusCode)
                     .SetProperty(r => r.ContentType, contentType)
@@ -98,7 +115,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     }
 
     private static Task<IdempotencyRecord?> FindAsync(AppDbContext db, string accountId, string key, CancellationToken ct) =>
-        db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.AccountId == accountId && r.Key == key && r.StatusCode != null, ct);
+        db.IdempotencyRecords.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.AccountId == accountId && r.Key == key && r.StatusCode != null, ct);
 
     private static async Task ReplayAsync(HttpContext http, IdempotencyRecord record)
     {

@@ -3,6 +3,8 @@ namespace ReturnLoop.Infrastructure.Idempotency;
 /// <summary>
 /// The first successful answer to a POST with an <c>Idempotency-Key</c>, per account. Written in the same
 /// transaction as the request's changes; a row without a status exists only inside that running transaction.
+/// A row with a status but no body is the claim of a <see cref="NoIdempotentReplay"/> endpoint: its answer held a
+/// secret, so only where it points (<see cref="Location"/>) is kept. Rows older than Idempotency:Retention are swept.
 /// </summary>
 public sealed class IdempotencyRecord
 {

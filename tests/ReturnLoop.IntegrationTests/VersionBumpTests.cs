@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using ReturnLoop.Data;
+using ReturnLoop.Features.Balances;
+using ReturnLoop.IntegrationTests.Infrastructure;
+
+namespace ReturnLoop.IntegrationTests;
+
+/// <summary>
+/// Issue 5, defect 4: the concurrency version of a versioned aggregate goes up on every save path (every SaveChanges
+/// overload, and ExecuteUpdate through BumpVersion), so a writer holding the old version always loses.
+/// </summary>
+public sealed class VersionBumpTests
+{
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Every_save_path_bumps_the_version(DatabaseProvider provider)
+    {
+        var app = AppFactory.For(provider);
+        var balance = CustomerBalance.Open($"s-{Guid.NewGuid():N}", $"d-{Guid.NewGuid():N}", "MYR", DateTimeOffset.UtcNow);
+        await using (var db = app.NewDbContext())
+        {
+            db.CustomerBalances.Add(balance);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(0, await VersionOf(app, balance.Id));
+
+        var saves = new Func<AppDbContext, Task>[]
+        {
+            db => { db.SaveChanges(); return Task.CompletedTask; },
+            db => { db.SaveChanges(acceptAllChangesOnSuccess: true); return Task.CompletedTask; },
+            db => db.SaveChangesAsync(),
+            db => db.SaveChangesAsync(acceptAllChangesOnSuccess: true),
+        };
+        for (var i = 0; i < saves.Length; i++)
+        {
+            await using var db = app.NewDbContext();
+            var loaded = await db.CustomerBalances.SingleAsync(b => b.Id == balance.Id);
+            db.Entry(loaded).Property(b => b.UpdatedAt).CurrentValue = loaded.UpdatedAt.AddSeconds(1);
+            await saves[i](db);
+            Assert.Equal(i + 1, await VersionOf(app, balance.Id));
+        }
+
+        await using (var db = app.NewDbContext())
+        {
+            await db.CustomerBalances.Where(b => b.Id == balance.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(b => b.UpdatedAt, DateTimeOffset.UtcNow).BumpVersion());
+        }
+        Assert.Equal(saves.Length + 1, await VersionOf(app, balance.Id));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_writer_holding_an_old_version_loses_whatever_overload_won(DatabaseProvider provider)
+    {
+        var app = AppFactory.For(provider);
+        var balance = CustomerBalance.Open($"s-{Guid.NewGuid():N}", $"d-{Guid.NewGuid():N}", "MYR", DateTimeOffset.UtcNow);
+        await using (var db = app.NewDbContext())
+        {
+            db.CustomerBalances.Add(balance);
+            await db.SaveChangesAsync();
+        }
+        await using var winner = app.NewDbContext();
+        await using var loser = app.NewDbContext();
+        var won = await winner.CustomerBalances.SingleAsync(b => b.Id == balance.Id);
+        var lost = await loser.CustomerBalances.SingleAsync(b => b.Id == balance.Id);
+
+        winner.Entry(won).Property(b => b.UpdatedAt).CurrentValue = won.UpdatedAt.AddSeconds(1);
+        winner.SaveChanges(acceptAllChangesOnSuccess: true); // the overload that used to skip the bump
+        loser.Entry(lost).Property(b => b.UpdatedAt).CurrentValue = lost.UpdatedAt.AddSeconds(2);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => loser.SaveChangesAsync());
+    }
+
+    private static async Task<int> VersionOf(AppFactory app, string id)
+    {
+        await using var db = app.NewDbContext();
+        return await db.CustomerBalances.AsNoTracking().Where(b => b.Id == id).Select(b => EF.Property<int>(b, "Version")).SingleAsync();
+    }
+}
