@@ -33,8 +33,10 @@ public sealed class ConcurrencyTests
     private static async Task<(decimal Balance, List<BalanceLedgerEntry> Ledger)> AssertBalanceIsTheSumOfItsLedger(World w)
     {
         await using var db = w.App.NewDbContext();
-        var balance = await db.CustomerBalances.AsNoTracking().SingleOrDefaultAsync(b => b.SupplierAccountId == w.SupplierId && b.DistributorAccountId == w.DistributorId);
-        var ledger = await db.BalanceLedger.AsNoTracking().Where(e => e.SupplierAccountId == w.SupplierId && e.DistributorAccountId == w.DistributorId).ToListAsync();
+        var balance = await db.CustomerBalances.AsNoTracking()
+            .SingleOrDefaultAsync(b => b.SupplierAccountId == w.SupplierId && b.DistributorAccountId == w.DistributorId);
+        var ledger = await db.BalanceLedger.AsNoTracking()
+            .Where(e => e.SupplierAccountId == w.SupplierId && e.DistributorAccountId == w.DistributorId).ToListAsync();
         if (balance is null)
         {
             // Never credited: no ledger, nothing shown.
@@ -50,10 +52,12 @@ public sealed class ConcurrencyTests
     }
 
     private static async Task<int> TimelineCount(World w, string afterSalesId, string @event) =>
-        ((JsonArray)(await w.Distributor.Get($"/api/v1/after-sales-orders/{afterSalesId}")).Ok()["timeline"]).Count(t => t.S("event") == @event);
+        ((JsonArray)(await w.Distributor.Get($"/api/v1/after-sales-orders/{afterSalesId}")).Ok()["timeline"])
+            .Count(t => t.S("event") == @event);
 
     private static async Task<List<JsonNode>> MovementsOf(World w, string sku, string reference) =>
-        (await Trust.AllItems(w.Supplier, $"/api/v1/inventory/movements?skuCode={sku}")).Where(m => m["reference"]?.GetValue<string>() == reference).ToList();
+        (await Trust.AllItems(w.Supplier, $"/api/v1/inventory/movements?skuCode={sku}"))
+            .Where(m => m["reference"]?.GetValue<string>() == reference).ToList();
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Concurrent_pushes_of_one_return_create_exactly_one_supplier_return(DatabaseProvider provider)
@@ -76,7 +80,8 @@ public sealed class ConcurrencyTests
                 Assert.Equal("Pushed", r.Str("status"));
             });
             var supplierReturnId = Assert.Single(replies.Select(r => r.Str("supplierReturnId")).Distinct());
-            var atSupplier = (await Trust.AllItems(w.Supplier, "/api/v1/supplier/return-stock-ins")).Where(r => r.S("distributionReturnId") == returnId).ToList();
+            var atSupplier = (await Trust.AllItems(w.Supplier, "/api/v1/supplier/return-stock-ins"))
+                .Where(r => r.S("distributionReturnId") == returnId).ToList();
             Assert.Equal(supplierReturnId, Assert.Single(atSupplier).S("id"));
             await using (var db = w.App.NewDbContext())
                 Assert.Equal(1, await db.SupplierReturns.CountAsync(r => r.DistributionReturnId == returnId));
@@ -96,7 +101,8 @@ public sealed class ConcurrencyTests
         int[][] batches = [[0, 1, 2], [1, 2, 3], [2, 3, 4], [3, 4, 5], [5, 0, 1], [4, 2, 0], [0, 1, 2, 3, 4, 5], [5, 3, 1]];
         var clients = Trust.Clients(w.App, w.Distributor, batches.Length);
 
-        var replies = await Trust.AtOnce(Each(clients, (c, i) => c.Post("/api/v1/distribution-returns/push", new { ids = batches[i].Select(b => ids[b]).ToArray() })));
+        var replies = await Trust.AtOnce(Each(clients, (c, i) =>
+            c.Post("/api/v1/distribution-returns/push", new { ids = batches[i].Select(b => ids[b]).ToArray() })));
 
         var reported = new Dictionary<string, HashSet<string>>();
         for (var i = 0; i < replies.Length; i++)
@@ -134,10 +140,12 @@ public sealed class ConcurrencyTests
         {
             var (afterSalesId, _, supplierReturnId) = await w.PushedReturn(order, (sku, 3));
 
-            var replies = await Trust.AtOnce(Each(clients, (c, _) => c.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/stock-in", new
+            var replies = await Trust.AtOnce(Each(clients, (c, _) =>
+                c.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/stock-in", new
             {
                 warehouseId = w.OwnWarehouseId,
-                lines = new[] { new { supplierSkuCode = "SI-1", quantity = 2, condition = "Good" }, new { supplierSkuCode = "SI-1", quantity = 1, condition = "Damaged" } },
+                lines = new[] { new { supplierSkuCode = "SI-1", quantity = 2, condition = "Good" },
+                    new { supplierSkuCode = "SI-1", quantity = 1, condition = "Damaged" } },
             })));
 
             var won = Assert.Single(replies, r => r.IsSuccess());
@@ -154,7 +162,8 @@ public sealed class ConcurrencyTests
             Assert.Equal(2, movements.Single(m => m.S("bucket") == "Sellable").I("quantity"));
             Assert.Equal(1, movements.Single(m => m.S("bucket") == "Damaged").I("quantity"));
 
-            var line = Assert.Single((JsonArray)(await w.Supplier.Get($"/api/v1/supplier/return-stock-ins/{supplierReturnId}")).Ok()["lines"]);
+            var line = Assert.Single((JsonArray)(await w.Supplier.Get($"/api/v1/supplier/return-stock-ins/{supplierReturnId}"))
+                .Ok()["lines"]);
             Assert.Equal(3, line.I("receivedQuantity"));
             Assert.Equal(1, line.I("damagedQuantity"));
             Assert.Equal("ReceivedReturn", (await w.Distributor.Get($"/api/v1/after-sales-orders/{afterSalesId}")).Ok().Str("status"));
@@ -180,7 +189,8 @@ public sealed class ConcurrencyTests
             (await w.StockIn(supplierReturnId, ("RF-1", 2, "Good"))).Ok();
 
             // Half of the racers refund to the customer balance, half by bank transfer.
-            var replies = await Trust.AtOnce(Each(clients, (c, i) => c.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/refund-orders", new
+            var replies = await Trust.AtOnce(Each(clients, (c, i) =>
+                c.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/refund-orders", new
             {
                 exchangeAmount = 0m,
                 method = i % 2 == 0 ? "CustomerBalance" : "BankTransfer",
@@ -193,12 +203,15 @@ public sealed class ConcurrencyTests
             Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("refund.already_exists", "state.not_allowed", "conflict"));
 
             await using (var db = w.App.NewDbContext())
-                Assert.Equal(won.Id, Assert.Single(await db.RefundOrders.AsNoTracking().Where(r => r.SupplierReturnId == supplierReturnId).Select(r => r.Id).ToListAsync()));
+                Assert.Equal(won.Id,
+                    Assert.Single(await db.RefundOrders.AsNoTracking().Where(r => r.SupplierReturnId == supplierReturnId).Select(r => r.Id)
+                        .ToListAsync()));
             var supplierReturn = (await w.Supplier.Get($"/api/v1/supplier/return-stock-ins/{supplierReturnId}")).Ok();
             Assert.Equal(won.Id, supplierReturn.Str("refundOrderId"));
             var byBalance = won.Str("method") == "CustomerBalance";
             Assert.Equal(byBalance ? "Completed" : "RefundProcessing", supplierReturn.Str("status"));
-            Assert.Equal(byBalance ? "Completed" : "RefundProcessing", (await w.Distributor.Get($"/api/v1/after-sales-orders/{afterSalesId}")).Ok().Str("status"));
+            Assert.Equal(byBalance ? "Completed" : "RefundProcessing",
+                (await w.Distributor.Get($"/api/v1/after-sales-orders/{afterSalesId}")).Ok().Str("status"));
 
             if (byBalance) credited += 40.00m;
             var (balance, ledger) = await AssertBalanceIsTheSumOfItsLedger(w);
@@ -219,7 +232,8 @@ public sealed class ConcurrencyTests
         var clients = Trust.Clients(w.App, w.Supplier, orders.Count);
 
         // 6 × 30.00 asked of a balance of 100.00: three at most can be paid.
-        var replies = await Trust.AtOnce(Each(clients, (c, i) => c.Post($"/api/v1/distribution-orders/{orders[i]}/payments", new { amount = 30.00m, method = "CustomerBalance" })));
+        var replies = await Trust.AtOnce(Each(clients, (c, i) =>
+            c.Post($"/api/v1/distribution-orders/{orders[i]}/payments", new { amount = 30.00m, method = "CustomerBalance" })));
 
         var paid = replies.Count(r => r.IsSuccess());
         Assert.All(replies.Where(r => !r.IsSuccess()), r =>
@@ -232,7 +246,8 @@ public sealed class ConcurrencyTests
         Assert.Equal(paid, debits.Count);
         Assert.Equal(Enumerable.Range(1, paid).Select(k => 100.00m - 30.00m * k), debits.Select(e => e.BalanceAfter).OrderDescending());
         for (var i = 0; i < orders.Count; i++)
-            Assert.Equal(replies[i].IsSuccess() ? 30.00m : 0m, (await w.Supplier.Get($"/api/v1/distribution-orders/{orders[i]}")).Ok().Dec("settledAmount"));
+            Assert.Equal(replies[i].IsSuccess() ? 30.00m : 0m, (await w.Supplier.Get($"/api/v1/distribution-orders/{orders[i]}")).Ok()
+                .Dec("settledAmount"));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -244,7 +259,8 @@ public sealed class ConcurrencyTests
         var clients = Trust.Clients(w.App, w.Supplier, 6);
 
         // 6 × 25.00 against 60.00 unsettled: two at most.
-        var replies = await Trust.AtOnce(Each(clients, (c, _) => c.Post($"/api/v1/distribution-orders/{order}/payments", new { amount = 25.00m, method = "BankTransfer" })));
+        var replies = await Trust.AtOnce(Each(clients, (c, _) =>
+            c.Post($"/api/v1/distribution-orders/{order}/payments", new { amount = 25.00m, method = "BankTransfer" })));
 
         var paid = replies.Count(r => r.IsSuccess());
         Assert.InRange(paid, 1, 2);
@@ -281,12 +297,33 @@ public sealed class ConcurrencyTests
             var created = replies.Count(r => r.IsSuccess());
             Assert.InRange(created, 1, shipped / each);
             Assert.All(replies.Where(r => !r.IsSuccess()), r =>
-                r.AssertProblemOneOf((HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped"), (HttpStatusCode.Conflict, "conflict")));
-            var onOrder = (await Trust.AllItems(w.Distributor, $"/api/v1/after-sales-orders?q={order}")).Where(a => a.S("status") != "Cancelled").ToList();
+                r.AssertProblemOneOf((HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped"),
+                    (HttpStatusCode.Conflict, "conflict")));
+            var onOrder = (await Trust.AllItems(w.Distributor, $"/api/v1/after-sales-orders?q={order}"))
+                .Where(a => a.S("status") != "Cancelled").ToList();
             Assert.Equal(created, onOrder.Count);
             var quantity = onOrder.SelectMany(a => (JsonArray)a["lines"]!).Sum(l => l.I("quantity"));
             Assert.Equal(created * each, quantity);
             Assert.True(quantity <= shipped, $"{quantity} in after-sales orders, {shipped} shipped");
+        }
+    }
+
+    /// <summary>How the two calls of a round reach the server: released together, or one after the other.</summary>
+    private enum Sending { AtOnce, FirstThenSecond, SecondThenFirst }
+
+    private static async Task<(Reply First, Reply Second)> Send(Sending order, Func<Task<Reply>> first, Func<Task<Reply>> second)
+    {
+        switch (order)
+        {
+            case Sending.AtOnce:
+                var replies = await Trust.AtOnce(first, second);
+                return (replies[0], replies[1]);
+            case Sending.FirstThenSecond:
+                var f = await first();
+                return (f, await second());
+            default:
+                var s = await second();
+                return (await first(), s);
         }
     }
 
@@ -299,26 +336,27 @@ public sealed class ConcurrencyTests
         var distributor = w.App.Client(Trust.KeyOf(w.Distributor));
         var supplier = w.App.Client(Trust.KeyOf(w.Supplier));
         var onHand = 92;
-        var outcomes = new List<string>();
 
-        for (var round = 0; round < 4; round++)
+        // One round: whichever call wins, the cancellation stands and the return ends one way, never half way.
+        async Task<string> Round(Sending sending)
         {
             var (afterSalesId, returnId, supplierReturnId) = await w.PushedReturn(order, (sku, 2));
 
-            var replies = await Trust.AtOnce(
+            var (cancel, stockIn) = await Send(sending,
                 () => distributor.Post($"/api/v1/after-sales-orders/{afterSalesId}/cancel"),
                 () => supplier.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/stock-in",
-                    new { warehouseId = w.OwnWarehouseId, lines = new[] { new { supplierSkuCode = "CS-1", quantity = 2, condition = "Good" } } }));
-            var (cancel, stockIn) = (replies[0], replies[1]);
+                    new { warehouseId = w.OwnWarehouseId,
+                        lines = new[] { new { supplierSkuCode = "CS-1", quantity = 2, condition = "Good" } } }));
 
             // The buyer's word is final: the cancellation always stands (domain.md, Recall).
             Assert.Equal("Cancelled", cancel.Ok().Str("status"));
             var ret = (await w.Distributor.Get($"/api/v1/distribution-returns/{returnId}")).Ok();
             var atSupplier = (await w.Supplier.Get($"/api/v1/supplier/return-stock-ins/{supplierReturnId}")).Ok();
             var movements = await MovementsOf(w, "CS-1", supplierReturnId);
+            string outcome;
             if (stockIn.IsSuccess())
             {
-                outcomes.Add("RecallFailed");
+                outcome = "RecallFailed";
                 onHand += 2;
                 Assert.Equal("RecallFailed", ret.Str("status"));
                 Assert.Equal("recall.already_stocked_in", ret["recallFailure"].S("code"));
@@ -328,7 +366,7 @@ public sealed class ConcurrencyTests
             }
             else
             {
-                outcomes.Add("Recalled");
+                outcome = "Recalled";
                 stockIn.AssertConflict("state.not_allowed", "conflict");
                 Assert.Equal("Recalled", ret.Str("status"));
                 Assert.Null(ret.Json?["recallFailure"]);
@@ -337,10 +375,17 @@ public sealed class ConcurrencyTests
                 Assert.Empty(movements);
                 Assert.All((JsonArray)atSupplier["lines"], l => Assert.Equal(0, l.I("receivedQuantity")));
             }
-            Assert.Equal(onHand, Assert.Single((await w.Supplier.Get($"/api/v1/inventory?warehouseId={w.OwnWarehouseId}&skuCode=CS-1")).Ok().Items).I("onHand"));
+            var stock = Assert.Single((await w.Supplier.Get($"/api/v1/inventory?warehouseId={w.OwnWarehouseId}&skuCode=CS-1")).Ok().Items);
+            Assert.Equal(onHand, stock.I("onHand"));
             await AssertStockIsTheSumOfItsMovements(w, "CS-1");
+            return outcome;
         }
-        Assert.Equal(4, outcomes.Count);
+
+        for (var round = 0; round < 4; round++) await Round(Sending.AtOnce);
+
+        // Both ends are reachable and each is checked as above: a cancel first recalls, a stock-in first makes the recall fail.
+        Assert.Equal("Recalled", await Round(Sending.FirstThenSecond));
+        Assert.Equal("RecallFailed", await Round(Sending.SecondThenFirst));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -418,7 +463,8 @@ public sealed class ConcurrencyTests
         var clients = Trust.Clients(w.App, w.Supplier, returns.Count);
 
         var replies = await Trust.AtOnce(Each(clients, (c, i) => c.Post($"/api/v1/supplier/return-stock-ins/{returns[i]}/stock-in",
-            new { warehouseId = spare, lines = new[] { new { supplierSkuCode = "NS-1", quantity = 1, condition = i % 2 == 0 ? "Good" : "Damaged" } } })));
+            new { warehouseId = spare,
+                lines = new[] { new { supplierSkuCode = "NS-1", quantity = 1, condition = i % 2 == 0 ? "Good" : "Damaged" } } })));
 
         Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("conflict"));
         var good = Enumerable.Range(0, returns.Count).Count(i => replies[i].IsSuccess() && i % 2 == 0);
@@ -443,7 +489,8 @@ public sealed class ConcurrencyTests
         var w = await World.CreateAsync(provider);
         var clients = Trust.Clients(w.App, w.Supplier, 6);
 
-        var replies = await Trust.AtOnce(Each(clients, (c, i) => c.Post($"/api/v1/supplier/customer-balances/{w.DistributorId}/credits", new { amount = 10.00m + i })));
+        var replies = await Trust.AtOnce(Each(clients, (c, i) =>
+            c.Post($"/api/v1/supplier/customer-balances/{w.DistributorId}/credits", new { amount = 10.00m + i })));
 
         Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("conflict"));
         var credited = Enumerable.Range(0, replies.Length).Where(i => replies[i].IsSuccess()).Sum(i => 10.00m + i);
@@ -459,7 +506,8 @@ public sealed class ConcurrencyTests
             Assert.Equal(running, entry.BalanceAfter);
         }
         await using var db = w.App.NewDbContext();
-        Assert.Equal(1, await db.CustomerBalances.CountAsync(b => b.SupplierAccountId == w.SupplierId && b.DistributorAccountId == w.DistributorId));
+        Assert.Equal(1,
+            await db.CustomerBalances.CountAsync(b => b.SupplierAccountId == w.SupplierId && b.DistributorAccountId == w.DistributorId));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -467,39 +515,46 @@ public sealed class ConcurrencyTests
     {
         var w = await World.CreateAsync(provider);
         var sku = await w.Product("CV-1", 20.00m);
-        var order = await w.ShippedOrder((sku, 8));
-        // 160.00 shipped, 120.00 paid: each refund settles what is still unsettled first.
-        (await w.Supplier.Post($"/api/v1/distribution-orders/{order}/payments", new { amount = 120.00m, method = "BankTransfer" })).Ok();
         var distributor = w.App.Client(Trust.KeyOf(w.Distributor));
         var supplier = w.App.Client(Trust.KeyOf(w.Supplier));
-        var outcomes = new List<string>();
 
-        for (var round = 0; round < 4; round++)
+        // 160.00 shipped, 120.00 paid: each refund settles what is still unsettled first.
+        async Task<string> PaidOrder()
+        {
+            var id = await w.ShippedOrder((sku, 8));
+            (await w.Supplier.Post($"/api/v1/distribution-orders/{id}/payments", new { amount = 120.00m, method = "BankTransfer" })).Ok();
+            return id;
+        }
+
+        // One round: exactly one of the two wins, and the refund, the supplier return, the after-sales order and the
+        // order's settlement ledger all agree with it.
+        async Task<string> Round(string order, Sending sending)
         {
             var (afterSalesId, _, supplierReturnId) = await w.PushedReturn(order, (sku, 2));
             (await w.StockIn(supplierReturnId, ("CV-1", 2, "Good"))).Ok();
             var refund = (await w.CreateRefund(supplierReturnId, "BankTransfer")).Ok().Id;
 
-            var replies = await Trust.AtOnce(
+            var (confirm, voided) = await Send(sending,
                 () => distributor.Post($"/api/v1/after-sales-refunds/{refund}/confirm-receipt"),
                 () => supplier.Post($"/api/v1/supplier/refund-orders/{refund}/void"));
-            var (confirm, voided) = (replies[0], replies[1]);
 
-            Assert.True(confirm.IsSuccess() ^ voided.IsSuccess(), $"confirm {(int)confirm.Status}, void {(int)voided.Status}: exactly one may win");
-            Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("state.not_allowed", "conflict"));
+            Assert.True(confirm.IsSuccess() ^ voided.IsSuccess(),
+                $"confirm {(int)confirm.Status}, void {(int)voided.Status}: exactly one may win");
+            Assert.All(new[] { confirm, voided }.Where(r => !r.IsSuccess()), r => r.AssertConflict("state.not_allowed", "conflict"));
             var status = (await w.Supplier.Get($"/api/v1/supplier/refund-orders/{refund}")).Ok().Str("status");
             var atSupplier = (await w.Supplier.Get($"/api/v1/supplier/return-stock-ins/{supplierReturnId}")).Ok();
             var afterSales = (await w.Distributor.Get($"/api/v1/after-sales-orders/{afterSalesId}")).Ok();
+            string outcome;
             if (confirm.IsSuccess())
             {
-                outcomes.Add("Completed");
+                outcome = "Completed";
                 Assert.Equal("Completed", status);
                 Assert.Equal("Completed", atSupplier.Str("status"));
                 Assert.Equal("Completed", afterSales.Str("status"));
             }
             else
             {
-                outcomes.Add("Voided");
+                outcome = "Voided";
                 Assert.Equal("Voided", status);
                 Assert.Equal("ReceivedReturn", atSupplier.Str("status"));
                 Assert.Null(atSupplier.Json?["refundOrderId"]);
@@ -510,8 +565,16 @@ public sealed class ConcurrencyTests
             var settlements = (await w.Supplier.Get($"/api/v1/distribution-orders/{order}/settlements")).Ok().Items;
             Assert.Equal(after.Dec("settledAmount"), settlements.Sum(x => x.D("amount")));
             Assert.InRange(after.Dec("settledAmount"), 120.00m, 160.00m);
+            return outcome;
         }
-        Assert.Equal(4, outcomes.Count);
+
+        var raced = await PaidOrder();
+        for (var round = 0; round < 4; round++) await Round(raced, Sending.AtOnce);
+
+        // Both ends are reachable and each is checked as above: a receipt confirmed first completes, a void first voids.
+        var sequenced = await PaidOrder();
+        Assert.Equal("Completed", await Round(sequenced, Sending.FirstThenSecond));
+        Assert.Equal("Voided", await Round(sequenced, Sending.SecondThenFirst));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -549,7 +612,8 @@ public sealed class ConcurrencyTests
 
         var won = Assert.Single(replies, r => r.IsSuccess());
         Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("conflict"));
-        var orders = (await Trust.AllItems(w.Distributor, "/api/v1/distribution-orders")).Where(o => o.S("marketplaceOrderNo") == orderNo).ToList();
+        var orders = (await Trust.AllItems(w.Distributor, "/api/v1/distribution-orders")).Where(o => o.S("marketplaceOrderNo") == orderNo)
+            .ToList();
         Assert.Equal(won.Id, Assert.Single(orders).S("id"));
     }
 
@@ -570,7 +634,9 @@ public sealed class ConcurrencyTests
             Assert.Equal("Shipped", Assert.Single(replies, r => r.IsSuccess()).Str("status"));
             Assert.All(replies.Where(r => !r.IsSuccess()), r => r.AssertConflict("state.not_allowed", "conflict"));
             onHand -= 3;
-            Assert.Equal(onHand, Assert.Single((await w.Supplier.Get($"/api/v1/inventory?warehouseId={w.OwnWarehouseId}&skuCode=SH-1")).Ok().Items).I("onHand"));
+            Assert.Equal(onHand,
+                Assert.Single((await w.Supplier.Get($"/api/v1/inventory?warehouseId={w.OwnWarehouseId}&skuCode=SH-1")).Ok().Items)
+                    .I("onHand"));
             Assert.Equal(-3, Assert.Single(await MovementsOf(w, "SH-1", order)).I("quantity"));
             await AssertStockIsTheSumOfItsMovements(w, "SH-1");
         }
@@ -594,7 +660,8 @@ public sealed class ConcurrencyTests
             r.AssertProblemOneOf((HttpStatusCode.UnprocessableEntity, "stock.insufficient"), (HttpStatusCode.Conflict, "conflict")));
         Assert.Equal(5 - 2 * shipped, Assert.Single((await w.Supplier.Get("/api/v1/inventory?skuCode=SH-2")).Ok().Items).I("onHand"));
         for (var i = 0; i < orders.Count; i++)
-            Assert.Equal(replies[i].IsSuccess() ? "Shipped" : "Created", (await w.Distributor.Get($"/api/v1/distribution-orders/{orders[i]}")).Ok().Str("status"));
+            Assert.Equal(replies[i].IsSuccess() ? "Shipped" : "Created",
+                (await w.Distributor.Get($"/api/v1/distribution-orders/{orders[i]}")).Ok().Str("status"));
         await AssertStockIsTheSumOfItsMovements(w, "SH-2");
     }
 }

@@ -20,12 +20,15 @@ public sealed class FailureCodeTests
         Assert.NotNull(missing["errors"]["name"]);
         Assert.NotNull(missing["errors"]["kind"]);
 
-        var malformed = (await w.Supplier.PostRaw("/api/v1/warehouses", "{\"code\": \"W2\", \"name\": ")).Problem(HttpStatusCode.BadRequest, "validation.failed");
+        var malformed = (await w.Supplier.PostRaw("/api/v1/warehouses", "{\"code\": \"W2\", \"name\": "))
+            .Problem(HttpStatusCode.BadRequest, "validation.failed");
         Assert.NotNull(malformed["errors"]);
         (await w.Supplier.Post("/api/v1/warehouses")).Problem(HttpStatusCode.BadRequest, "validation.failed");   // no body at all
-        var badEnum = (await w.Supplier.PostRaw("/api/v1/warehouses", "{\"code\": \"W2\", \"name\": \"W\", \"kind\": \"Cellar\"}")).Problem(HttpStatusCode.BadRequest, "validation.failed");
+        var badEnum = (await w.Supplier.PostRaw("/api/v1/warehouses", "{\"code\": \"W2\", \"name\": \"W\", \"kind\": \"Cellar\"}"))
+            .Problem(HttpStatusCode.BadRequest, "validation.failed");
         Assert.NotNull(badEnum["errors"]["kind"]);
-        var badNumber = (await w.Supplier.PostRaw("/api/v1/skus", "{\"code\": \"X\", \"name\": \"X\", \"costPrice\": 1, \"distributionPrice\": \"cheap\"}"))
+        var badNumber = (await w.Supplier.PostRaw("/api/v1/skus",
+            "{\"code\": \"X\", \"name\": \"X\", \"costPrice\": 1, \"distributionPrice\": \"cheap\"}"))
             .Problem(HttpStatusCode.BadRequest, "validation.failed");
         Assert.NotNull(badNumber["errors"]["distributionPrice"]);
         Assert.Single((await w.Supplier.Get("/api/v1/warehouses")).Ok().Items, x => x.Str("code") == "OWN");
@@ -51,12 +54,15 @@ public sealed class FailureCodeTests
         var futureOrder = (await w.CreateOrder(Now.AddDays(1), (sku, 1))).Problem(HttpStatusCode.BadRequest, "validation.failed");
         Assert.NotNull(futureOrder["errors"]["createdAt"]);
         var imported = (await w.CreateOrder(Now.AddDays(-2), (sku, 1))).Ok().Id;
-        var beforeCreated = (await w.Ship(imported, new { shippedAt = Now.AddDays(-3) })).Problem(HttpStatusCode.BadRequest, "validation.failed");
+        var beforeCreated = (await w.Ship(imported, new { shippedAt = Now.AddDays(-3) }))
+            .Problem(HttpStatusCode.BadRequest, "validation.failed");
         Assert.NotNull(beforeCreated["errors"]["shippedAt"]);
-        var notOnIt = (await w.Ship(imported, new { lines = new[] { new { supplierSkuCode = "NOPE", unitPrice = 1m } } })).Problem(HttpStatusCode.BadRequest, "validation.failed");
+        var notOnIt = (await w.Ship(imported, new { lines = new[] { new { supplierSkuCode = "NOPE", unitPrice = 1m } } }))
+            .Problem(HttpStatusCode.BadRequest, "validation.failed");
         Assert.NotNull(notOnIt["errors"]["lines[0].supplierSkuCode"]);
         Assert.Equal("Created", (await w.Order(imported)).Str("status"));
-        var notOnOrder = (await w.CreateAfterSales(orderId, "ReturnAndRefund", ("M-ELSEWHERE", 1))).Problem(HttpStatusCode.BadRequest, "validation.failed");
+        var notOnOrder = (await w.CreateAfterSales(orderId, "ReturnAndRefund", ("M-ELSEWHERE", 1)))
+            .Problem(HttpStatusCode.BadRequest, "validation.failed");
         Assert.NotNull(notOnOrder["errors"]["lines[0].merchantSkuCode"]);
         var zero = (await w.CreateAfterSales(orderId, "ReturnAndRefund", (sku, 0))).Problem(HttpStatusCode.BadRequest, "validation.failed");
         Assert.NotNull(zero["errors"]["lines[0].quantity"]);
@@ -69,7 +75,8 @@ public sealed class FailureCodeTests
     {
         var app = AppFactory.For(provider);
         (await app.Client().Get("/api/v1/me")).Problem(HttpStatusCode.Unauthorized, "auth.required");
-        (await app.Client().Post("/api/v1/warehouses", new { code = "W", name = "W", kind = "Own" })).Problem(HttpStatusCode.Unauthorized, "auth.required");
+        (await app.Client().Post("/api/v1/warehouses", new { code = "W", name = "W", kind = "Own" }))
+            .Problem(HttpStatusCode.Unauthorized, "auth.required");
         (await app.Client("rl_not-a-real-key").Get("/api/v1/me")).Problem(HttpStatusCode.Unauthorized, "auth.required");
         (await app.Client("rl_not-a-real-key").Get("/api/v1/after-sales-orders")).Problem(HttpStatusCode.Unauthorized, "auth.required");
 
@@ -110,9 +117,11 @@ public sealed class FailureCodeTests
         (await w.Distributor.Post($"/api/v1/after-sales-orders/{unknown}/approve")).Problem(HttpStatusCode.NotFound, "not_found");
         (await w.Distributor.Post($"/api/v1/distribution-returns/{unknown}/push")).Problem(HttpStatusCode.NotFound, "not_found");
         (await w.Distributor.Get($"/api/v1/distribution-orders/{unknown}")).Problem(HttpStatusCode.NotFound, "not_found");
-        (await w.Supplier.Post($"/api/v1/supplier/return-stock-ins/{unknown}/stock-in", new { warehouseId = w.OwnWarehouseId, lines = Array.Empty<object>() }))
+        (await w.Supplier.Post($"/api/v1/supplier/return-stock-ins/{unknown}/stock-in",
+            new { warehouseId = w.OwnWarehouseId, lines = Array.Empty<object>() }))
             .Problem(HttpStatusCode.NotFound, "not_found");
-        (await w.Distributor.Post("/api/v1/partnerships", new { supplierAccountId = unknown })).Problem(HttpStatusCode.NotFound, "not_found");
+        (await w.Distributor.Post("/api/v1/partnerships", new { supplierAccountId = unknown }))
+            .Problem(HttpStatusCode.NotFound, "not_found");
         (await w.Distributor.Get($"/api/v1/after-sales-refunds/{unknown}/payment-proof")).Problem(HttpStatusCode.NotFound, "not_found");
 
         // Each side's own records are not the other's to see.
@@ -121,10 +130,12 @@ public sealed class FailureCodeTests
         (await w.Supplier.Get($"/api/v1/after-sales-orders/{afterSalesId}")).Problem(HttpStatusCode.NotFound, "not_found");
         (await w.Supplier.Get($"/api/v1/distribution-returns/{returnId}")).Problem(HttpStatusCode.NotFound, "not_found");
         (await w.Distributor.Get($"/api/v1/supplier/after-sales-orders/{supplierReturnId}")).Problem(HttpStatusCode.NotFound, "not_found");
-        (await w.Distributor.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/stock-in", new { warehouseId = w.OwnWarehouseId, lines = new[] { new { supplierSkuCode = "TS-RED", quantity = 1, condition = "Good" } } }))
+        (await w.Distributor.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/stock-in",
+            new { warehouseId = w.OwnWarehouseId, lines = new[] { new { supplierSkuCode = "TS-RED", quantity = 1, condition = "Good" } } }))
             .Problem(HttpStatusCode.NotFound, "not_found");
         // A warehouse that is not the supplier's own.
-        var distributorWarehouse = (await w.Distributor.Post("/api/v1/warehouses", new { code = "D1", name = "Mine", kind = "Own" })).Ok().Id;
+        var distributorWarehouse = (await w.Distributor.Post("/api/v1/warehouses", new { code = "D1", name = "Mine", kind = "Own" }))
+            .Ok().Id;
         (await w.StockIn(supplierReturnId, distributorWarehouse, ("TS-RED", 1, "Good"))).Problem(HttpStatusCode.NotFound, "not_found");
         Assert.Equal("PendingStockIn", (await w.SupplierReturn(supplierReturnId)).Str("status"));
     }
@@ -148,7 +159,8 @@ public sealed class FailureCodeTests
         (await w.Approve(afterSalesId)).Problem(HttpStatusCode.Conflict, "state.not_allowed");
         var supplierReturnId = (await w.Push(returnId)).Ok().Str("supplierReturnId");
 
-        (await w.CreateRefund(supplierReturnId, "CustomerBalance")).Problem(HttpStatusCode.Conflict, "state.not_allowed");   // not stocked in yet
+        // not stocked in yet
+        (await w.CreateRefund(supplierReturnId, "CustomerBalance")).Problem(HttpStatusCode.Conflict, "state.not_allowed");
         (await w.StockIn(supplierReturnId, ("TS-RED", 2, "Good"))).Ok();
         (await w.StockIn(supplierReturnId, ("TS-RED", 2, "Good"))).Problem(HttpStatusCode.Conflict, "state.not_allowed");
         Assert.Equal((100, 0), await w.Stock("TS-RED"));   // stocked in once
@@ -158,16 +170,24 @@ public sealed class FailureCodeTests
     public async Task Duplicates_are_409_conflict(DatabaseProvider provider)
     {
         var w = await World.CreateAsync(provider);
-        (await w.Supplier.Post("/api/v1/warehouses", new { code = "OWN", name = "Again", kind = "Own" })).Problem(HttpStatusCode.Conflict, "conflict");
-        var sku = await w.Product("TS-RED", 45.00m);
-        (await w.Supplier.Post("/api/v1/skus", new { code = "TS-RED", name = "Again", costPrice = 0m, distributionPrice = 1m })).Problem(HttpStatusCode.Conflict, "conflict");
-        (await w.Distributor.Post("/api/v1/merchant-skus", new { code = sku, name = "Again", supplierAccountId = w.SupplierId, components = new[] { new { supplierSkuCode = "TS-RED", quantity = 1 } } }))
+        (await w.Supplier.Post("/api/v1/warehouses", new { code = "OWN", name = "Again", kind = "Own" }))
             .Problem(HttpStatusCode.Conflict, "conflict");
-        (await w.Distributor.Post("/api/v1/partnerships", new { supplierAccountId = w.SupplierId })).Problem(HttpStatusCode.Conflict, "conflict");
+        var sku = await w.Product("TS-RED", 45.00m);
+        (await w.Supplier.Post("/api/v1/skus", new { code = "TS-RED", name = "Again", costPrice = 0m, distributionPrice = 1m }))
+            .Problem(HttpStatusCode.Conflict, "conflict");
+        (await w.Distributor.Post("/api/v1/merchant-skus",
+            new { code = sku, name = "Again", supplierAccountId = w.SupplierId,
+                components = new[] { new { supplierSkuCode = "TS-RED", quantity = 1 } } }))
+            .Problem(HttpStatusCode.Conflict, "conflict");
+        (await w.Distributor.Post("/api/v1/partnerships", new { supplierAccountId = w.SupplierId }))
+            .Problem(HttpStatusCode.Conflict, "conflict");
 
         var email = $"dup-{Guid.NewGuid():N}@example.com";
-        (await w.App.Client().Post("/api/v1/accounts", new { name = "A", currency = "MYR", userEmail = email, password = "correct horse battery" })).Ok();
-        (await w.App.Client().Post("/api/v1/accounts", new { name = "B", currency = "MYR", userEmail = email.ToUpperInvariant(), password = "correct horse battery" }))
+        (await w.App.Client()
+            .Post("/api/v1/accounts", new { name = "A", currency = "MYR", userEmail = email, password = "correct horse battery" })).Ok();
+        (await w.App.Client()
+            .Post("/api/v1/accounts",
+                new { name = "B", currency = "MYR", userEmail = email.ToUpperInvariant(), password = "correct horse battery" }))
             .Problem(HttpStatusCode.Conflict, "conflict");
 
         // A marketplace order number is unique per shop.
@@ -177,7 +197,8 @@ public sealed class FailureCodeTests
             lines = new[] { new { merchantSkuCode = sku, quantity = 1 } },
         };
         (await w.Distributor.Post("/api/v1/distribution-orders", Order("shop-1", "Shopee", "SO-1"))).Ok();
-        (await w.Distributor.Post("/api/v1/distribution-orders", Order("shop-1", "Shopee", "SO-1"))).Problem(HttpStatusCode.Conflict, "conflict");
+        (await w.Distributor.Post("/api/v1/distribution-orders", Order("shop-1", "Shopee", "SO-1")))
+            .Problem(HttpStatusCode.Conflict, "conflict");
         (await w.Distributor.Post("/api/v1/distribution-orders", Order("shop-2", "Shopee", "SO-1"))).Ok();
         (await w.Distributor.Post("/api/v1/distribution-orders", Order("shop-1", "Lazada", "SO-1"))).Ok();
         Assert.Equal(3, (await w.Distributor.Get("/api/v1/distribution-orders")).Ok().Items.Count);
@@ -189,7 +210,9 @@ public sealed class FailureCodeTests
         var w = await World.CreateAsync(provider);
         var sku = await w.Product("TS-RED", 45.00m);
         var (stranger, _) = await World.SignUpAsync(w.App, "Stranger");
-        (await stranger.Post("/api/v1/merchant-skus", new { code = "M", name = "M", supplierAccountId = w.SupplierId, components = new[] { new { supplierSkuCode = "TS-RED", quantity = 1 } } }))
+        (await stranger.Post("/api/v1/merchant-skus",
+            new { code = "M", name = "M", supplierAccountId = w.SupplierId,
+                components = new[] { new { supplierSkuCode = "TS-RED", quantity = 1 } } }))
             .Problem(HttpStatusCode.UnprocessableEntity, "partnership.not_active");
         (await stranger.Post("/api/v1/distribution-orders", new
         {
@@ -199,10 +222,14 @@ public sealed class FailureCodeTests
 
         // A pending application is not active either.
         var pending = (await stranger.Post("/api/v1/partnerships", new { supplierAccountId = w.SupplierId })).Ok().Id;
-        (await stranger.Post("/api/v1/merchant-skus", new { code = "M", name = "M", supplierAccountId = w.SupplierId, components = new[] { new { supplierSkuCode = "TS-RED", quantity = 1 } } }))
+        (await stranger.Post("/api/v1/merchant-skus",
+            new { code = "M", name = "M", supplierAccountId = w.SupplierId,
+                components = new[] { new { supplierSkuCode = "TS-RED", quantity = 1 } } }))
             .Problem(HttpStatusCode.UnprocessableEntity, "partnership.not_active");
         (await w.Supplier.Post($"/api/v1/partnerships/{pending}/accept")).Ok();
-        (await stranger.Post("/api/v1/merchant-skus", new { code = "M", name = "M", supplierAccountId = w.SupplierId, components = new[] { new { supplierSkuCode = "TS-RED", quantity = 1 } } })).Ok();
+        (await stranger.Post("/api/v1/merchant-skus",
+            new { code = "M", name = "M", supplierAccountId = w.SupplierId,
+                components = new[] { new { supplierSkuCode = "TS-RED", quantity = 1 } } })).Ok();
 
         // Terminated: no new orders.
         (await w.Distributor.Post($"/api/v1/partnerships/{w.PartnershipId}/terminate")).Ok();
@@ -221,9 +248,11 @@ public sealed class FailureCodeTests
         Assert.Null(order.Json!["shippedAt"]);
         Assert.Equal((2, 0), await w.Stock("TS-RED"));
 
-        (await w.Supplier.Post("/api/v1/inventory/adjustments", new { warehouseId = w.OwnWarehouseId, skuCode = "TS-RED", quantity = -3, reason = "count" }))
+        (await w.Supplier.Post("/api/v1/inventory/adjustments",
+            new { warehouseId = w.OwnWarehouseId, skuCode = "TS-RED", quantity = -3, reason = "count" }))
             .Problem(HttpStatusCode.UnprocessableEntity, "stock.insufficient");
-        (await w.Supplier.Post("/api/v1/inventory/adjustments", new { warehouseId = w.OwnWarehouseId, skuCode = "TS-RED", quantity = 1, reason = "found one" })).Ok();
+        (await w.Supplier.Post("/api/v1/inventory/adjustments",
+            new { warehouseId = w.OwnWarehouseId, skuCode = "TS-RED", quantity = 1, reason = "found one" })).Ok();
         (await w.Ship(orderId)).Ok();
         Assert.Equal((0, 0), await w.Stock("TS-RED"));
     }
@@ -267,10 +296,14 @@ public sealed class FailureCodeTests
         await w.Product("CAP", 10.00m);
         var (_, _, supplierReturnId) = await w.PushedReturn(await w.ShippedOrder((red, 3)), (red, 2));
 
-        (await w.StockIn(supplierReturnId, w.ThirdPartyWarehouseId, ("TS-RED", 2, "Good"))).Problem(HttpStatusCode.UnprocessableEntity, "stock_in.third_party_warehouse");
-        (await w.StockIn(supplierReturnId, ("TS-RED", 3, "Good"))).Problem(HttpStatusCode.UnprocessableEntity, "stock_in.quantity_exceeds_expected");
-        (await w.StockIn(supplierReturnId, ("TS-RED", 2, "Good"), ("TS-RED", 1, "Damaged"))).Problem(HttpStatusCode.UnprocessableEntity, "stock_in.quantity_exceeds_expected");
-        (await w.StockIn(supplierReturnId, ("TS-RED", 1, "Good"), ("CAP", 1, "Good"))).Problem(HttpStatusCode.UnprocessableEntity, "stock_in.quantity_exceeds_expected");
+        (await w.StockIn(supplierReturnId, w.ThirdPartyWarehouseId, ("TS-RED", 2, "Good")))
+            .Problem(HttpStatusCode.UnprocessableEntity, "stock_in.third_party_warehouse");
+        (await w.StockIn(supplierReturnId, ("TS-RED", 3, "Good")))
+            .Problem(HttpStatusCode.UnprocessableEntity, "stock_in.quantity_exceeds_expected");
+        (await w.StockIn(supplierReturnId, ("TS-RED", 2, "Good"), ("TS-RED", 1, "Damaged")))
+            .Problem(HttpStatusCode.UnprocessableEntity, "stock_in.quantity_exceeds_expected");
+        (await w.StockIn(supplierReturnId, ("TS-RED", 1, "Good"), ("CAP", 1, "Good")))
+            .Problem(HttpStatusCode.UnprocessableEntity, "stock_in.quantity_exceeds_expected");
         Assert.Equal("PendingStockIn", (await w.SupplierReturn(supplierReturnId)).Str("status"));
         Assert.Equal((97, 0), await w.Stock("TS-RED"));
         Assert.Empty((await w.Supplier.Get($"/api/v1/inventory?warehouseId={w.ThirdPartyWarehouseId}")).Ok().Items);
@@ -291,20 +324,25 @@ public sealed class FailureCodeTests
         var cap = await w.Product("CAP", 10.00m);
         var orderId = await w.ShippedOrder((red, 3), (cap, 1));
 
-        (await w.CreateAfterSales(orderId, "ReturnAndRefund", (red, 4))).Problem(HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped");
+        (await w.CreateAfterSales(orderId, "ReturnAndRefund", (red, 4)))
+            .Problem(HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped");
 
         // Earlier ones count whatever their type or status: a refund-only still to confirm, an approved return.
         var refundOnly = (await w.CreateAfterSales(orderId, "RefundOnly", (red, 1))).Ok().Id;
         await w.ApprovedReturn(orderId, (red, 1));
         (await w.CreateAfterSales(orderId, "Exchange", (red, 1))).Ok();
-        (await w.CreateAfterSales(orderId, "ReturnAndRefund", (red, 1))).Problem(HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped");
-        (await w.CreateAfterSales(orderId, "RefundOnly", (red, 1), (cap, 1))).Problem(HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped");
-        (await w.CreateAfterSales(orderId, "AbnormalReturn")).Problem(HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped");
+        (await w.CreateAfterSales(orderId, "ReturnAndRefund", (red, 1)))
+            .Problem(HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped");
+        (await w.CreateAfterSales(orderId, "RefundOnly", (red, 1), (cap, 1)))
+            .Problem(HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped");
+        (await w.CreateAfterSales(orderId, "AbnormalReturn"))
+            .Problem(HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped");
         (await w.CreateAfterSales(orderId, "ReturnAndRefund", (cap, 1))).Ok();   // other SKUs are counted apart
 
         // A cancelled one frees its quantity.
         (await w.Cancel(refundOnly)).Ok();
-        (await w.CreateAfterSales(orderId, "ReturnAndRefund", (red, 2))).Problem(HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped");
+        (await w.CreateAfterSales(orderId, "ReturnAndRefund", (red, 2)))
+            .Problem(HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped");
         var last = (await w.CreateAfterSales(orderId, "ReturnAndRefund", (red, 1))).Ok();
         Assert.Equal("ToConfirm", last.Str("status"));
         Assert.Equal(5, (await w.Distributor.Get("/api/v1/after-sales-orders")).Ok().Items.Count);

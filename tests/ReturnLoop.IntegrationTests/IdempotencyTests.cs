@@ -26,7 +26,8 @@ public sealed class IdempotencyTests
     private static async Task<int> AfterSalesCount(World w, string orderId) =>
         (await Trust.AllItems(w.Distributor, $"/api/v1/after-sales-orders?q={orderId}")).Count;
 
-    private static void AssertFresh(Reply reply) => Assert.False(reply.Headers.ContainsKey(Replayed), $"Unexpected {Replayed} on a fresh answer.");
+    private static void AssertFresh(Reply reply) =>
+        Assert.False(reply.Headers.ContainsKey(Replayed), $"Unexpected {Replayed} on a fresh answer.");
 
     private static void AssertReplayOf(Reply replay, Reply original)
     {
@@ -74,7 +75,8 @@ public sealed class IdempotencyTests
 
         var first = (await w.Supplier.Post($"/api/v1/distribution-orders/{order}/payments", payment, key)).Ok();
         AssertFresh(first);
-        for (var i = 0; i < 3; i++) AssertReplayOf(await w.Supplier.Post($"/api/v1/distribution-orders/{order}/payments", payment, key), first);
+        for (var i = 0; i < 3; i++) AssertReplayOf(await w.Supplier.Post($"/api/v1/distribution-orders/{order}/payments", payment, key),
+            first);
 
         Assert.Equal(30.00m, (await w.Supplier.Get($"/api/v1/distribution-orders/{order}")).Ok().Dec("settledAmount"));
         Assert.Single((await w.Supplier.Get($"/api/v1/distribution-orders/{order}/settlements")).Ok().Items);
@@ -94,7 +96,8 @@ public sealed class IdempotencyTests
         (await w.Distributor.Post("/api/v1/after-sales-orders", AfterSales(order, sku, 2), key))
             .Problem(HttpStatusCode.UnprocessableEntity, "idempotency.key_reused");
         (await w.Distributor.Post("/api/v1/merchant-skus", new { code = "OTHER", name = "Other", supplierAccountId = w.SupplierId,
-            components = new[] { new { supplierSkuCode = "ID-3", quantity = 1 } } }, key)).Problem(HttpStatusCode.UnprocessableEntity, "idempotency.key_reused");
+            components = new[] { new { supplierSkuCode = "ID-3", quantity = 1 } } }, key))
+                .Problem(HttpStatusCode.UnprocessableEntity, "idempotency.key_reused");
 
         Assert.Equal(1, await AfterSalesCount(w, order));
         Assert.Single((await w.Distributor.Get("/api/v1/merchant-skus")).Ok().Items);
@@ -135,7 +138,8 @@ public sealed class IdempotencyTests
         var refused = await w.Supplier.Post($"/api/v1/distribution-orders/{order}/payments", payment, key);
         refused.Problem(HttpStatusCode.UnprocessableEntity, "balance.insufficient");
         AssertFresh(refused);
-        (await w.Supplier.Post($"/api/v1/distribution-orders/{order}/payments", payment, key)).Problem(HttpStatusCode.UnprocessableEntity, "balance.insufficient");
+        (await w.Supplier.Post($"/api/v1/distribution-orders/{order}/payments", payment, key))
+            .Problem(HttpStatusCode.UnprocessableEntity, "balance.insufficient");
 
         (await w.Supplier.Post($"/api/v1/supplier/customer-balances/{w.DistributorId}/credits", new { amount = 100.00m })).Ok();
         var paid = (await w.Supplier.Post($"/api/v1/distribution-orders/{order}/payments", payment, key)).Ok();
@@ -147,7 +151,8 @@ public sealed class IdempotencyTests
 
         // A bad request is not stored either: the key is free for the corrected body.
         var other = NewKey();
-        (await w.Supplier.Post("/api/v1/warehouses", new { code = "", name = "Spare", kind = "Own" }, other)).Problem(HttpStatusCode.BadRequest, "validation.failed");
+        (await w.Supplier.Post("/api/v1/warehouses", new { code = "", name = "Spare", kind = "Own" }, other))
+            .Problem(HttpStatusCode.BadRequest, "validation.failed");
         var fixedUp = (await w.Supplier.Post("/api/v1/warehouses", new { code = "SPARE", name = "Spare", kind = "Own" }, other)).Ok();
         AssertFresh(fixedUp);
         Assert.Equal(3, (await w.Supplier.Get("/api/v1/warehouses")).Ok().Items.Count);
@@ -164,7 +169,8 @@ public sealed class IdempotencyTests
         for (var round = 1; round <= 3; round++)
         {
             var key = NewKey();
-            var replies = await Trust.AtOnce(clients.Select(c => (Func<Task<Reply>>)(() => c.Post("/api/v1/after-sales-orders", AfterSales(order, sku, 1), key))).ToArray());
+            var replies = await Trust.AtOnce(clients.Select(c => (Func<Task<Reply>>)(() =>
+                c.Post("/api/v1/after-sales-orders", AfterSales(order, sku, 1), key))).ToArray());
 
             // A request that arrives while the first still runs waits for it, then replays its answer.
             Assert.All(replies, r => Assert.Equal(HttpStatusCode.Created, r.Status));

@@ -7,14 +7,16 @@ namespace ReturnLoop.IntegrationTests;
 /// <summary>api.md "Lists": cursor pagination, exact status filters and the counts of each status tab.</summary>
 public sealed class ListTests
 {
-    private static readonly string[] AfterSalesStatuses = ["ToConfirm", "ConfirmReturn", "ReceivedReturn", "RefundProcessing", "Completed", "Cancelled"];
+    private static readonly string[] AfterSalesStatuses = ["ToConfirm", "ConfirmReturn", "ReceivedReturn", "RefundProcessing", "Completed",
+        "Cancelled"];
     private static readonly string[] ReturnStatuses = ["ToPush", "PushFailed", "Pushed", "Recalled", "RecallFailed", "Cancelled"];
     private static readonly string[] SupplierStatuses = ["PendingStockIn", "ReceivedReturn", "RefundProcessing", "Completed", "Recalled"];
 
     private static async Task AssertCounts(Api api, string url, Dictionary<string, int> expected, string[] statuses)
     {
         var counts = (await api.Get(url)).Ok();
-        foreach (var status in statuses) Assert.True(counts.Count(status) == expected.GetValueOrDefault(status), $"{url}: {status} should be {expected.GetValueOrDefault(status)} in {counts.Json!.ToJsonString()}");
+        foreach (var status in statuses) Assert.True(counts.Count(status) == expected.GetValueOrDefault(status),
+            $"{url}: {status} should be {expected.GetValueOrDefault(status)} in {counts.Json!.ToJsonString()}");
     }
 
     /// <summary>Every status filter returns exactly the ids expected in it, and only items of that status.</summary>
@@ -62,7 +64,8 @@ public sealed class ListTests
             ["ConfirmReturn"] = [ids[1], ids[2]],
             ["Cancelled"] = [ids[0], ids[3]],
         }, AfterSalesStatuses);
-        await AssertCounts(w.Distributor, "/api/v1/after-sales-orders/counts", new() { ["ToConfirm"] = 3, ["ConfirmReturn"] = 2, ["Cancelled"] = 2 }, AfterSalesStatuses);
+        await AssertCounts(w.Distributor, "/api/v1/after-sales-orders/counts",
+            new() { ["ToConfirm"] = 3, ["ConfirmReturn"] = 2, ["Cancelled"] = 2 }, AfterSalesStatuses);
         var (toConfirm, toConfirmPages) = await w.Distributor.AllPages("/api/v1/after-sales-orders?status=ToConfirm", limit: 2);
         Assert.Equal(2, toConfirmPages);
         Assert.Equal(new[] { ids[4], ids[5], ids[6] }.Order(), toConfirm.Order());
@@ -77,7 +80,8 @@ public sealed class ListTests
         Assert.Empty((await w.Distributor.Get("/api/v1/after-sales-orders?type=RefundOnly")).Ok().Items);
         Assert.Equal([ids[2]], (await w.Distributor.Get($"/api/v1/after-sales-orders?q={ids[2]}")).Ok().Items.Ids());
         await AssertCounts(w.Distributor, $"/api/v1/after-sales-orders/counts?supplierId={other}", [], AfterSalesStatuses);
-        await AssertCounts(w.Distributor, "/api/v1/after-sales-orders/counts?type=ReturnAndRefund", new() { ["ToConfirm"] = 3, ["ConfirmReturn"] = 2, ["Cancelled"] = 2 }, AfterSalesStatuses);
+        await AssertCounts(w.Distributor, "/api/v1/after-sales-orders/counts?type=ReturnAndRefund",
+            new() { ["ToConfirm"] = 3, ["ConfirmReturn"] = 2, ["Cancelled"] = 2 }, AfterSalesStatuses);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -115,7 +119,8 @@ public sealed class ListTests
             ["Cancelled"] = [cancelled],
         };
         await AssertFilters(w.Distributor, "/api/v1/distribution-returns", returns, ReturnStatuses);
-        await AssertCounts(w.Distributor, "/api/v1/distribution-returns/counts", returns.ToDictionary(r => r.Key, r => r.Value.Length), ReturnStatuses);
+        await AssertCounts(w.Distributor, "/api/v1/distribution-returns/counts", returns.ToDictionary(r => r.Key, r => r.Value.Length),
+            ReturnStatuses);
         await AssertCounts(w.Distributor, $"/api/v1/distribution-returns/counts?supplierId={new string('e', 32)}", [], ReturnStatuses);
         var (allReturns, returnPages) = await w.Distributor.AllPages("/api/v1/distribution-returns", limit: 2);
         Assert.Equal(4, returnPages);
@@ -133,8 +138,10 @@ public sealed class ListTests
         foreach (var list in new[] { "/api/v1/supplier/after-sales-orders", "/api/v1/supplier/return-stock-ins" })
         {
             await AssertFilters(w.Supplier, list, supplierReturns, SupplierStatuses);
-            await AssertCounts(w.Supplier, $"{list}/counts", supplierReturns.ToDictionary(r => r.Key, r => r.Value.Length), SupplierStatuses);
-            await AssertCounts(w.Supplier, $"{list}/counts?distributorId={w.DistributorId}", supplierReturns.ToDictionary(r => r.Key, r => r.Value.Length), SupplierStatuses);
+            await AssertCounts(w.Supplier, $"{list}/counts", supplierReturns.ToDictionary(r => r.Key, r => r.Value.Length),
+                SupplierStatuses);
+            await AssertCounts(w.Supplier, $"{list}/counts?distributorId={w.DistributorId}",
+                supplierReturns.ToDictionary(r => r.Key, r => r.Value.Length), SupplierStatuses);
             await AssertCounts(w.Supplier, $"{list}/counts?distributorId={new string('e', 32)}", [], SupplierStatuses);
             var (all, pages) = await w.Supplier.AllPages(list, limit: 2);
             Assert.Equal(3, pages);
@@ -156,7 +163,8 @@ public sealed class ListTests
             ["AwaitingConfirmation", "NotReceived", "Completed", "Voided"]);
     }
 
-    /// <summary>A return of one unit, pushed, stocked in and refunded by the method; returns the distribution and supplier return ids.</summary>
+    /// <summary>A return of one unit, pushed, stocked in and refunded by the method; returns the distribution and supplier return
+    /// ids.</summary>
     private static async Task<(string ReturnId, string SupplierReturnId)> Refunded(World w, string orderId, string sku, string method)
     {
         var (_, returnId, supplierReturnId) = await w.PushedReturn(orderId, (sku, 1));

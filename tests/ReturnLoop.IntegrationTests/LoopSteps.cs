@@ -12,18 +12,22 @@ public static class LoopSteps
     // ---- JSON reads -------------------------------------------------------------------------------------------
 
     public static string Str(this JsonNode? node, string property) =>
-        node?[property]?.GetValue<string>() ?? throw new InvalidOperationException($"No string '{property}' in {node?.ToJsonString() ?? "(null)"}");
+        node?[property]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"No string '{property}' in {node?.ToJsonString() ?? "(null)"}");
 
     public static string? StrOrNull(this JsonNode? node, string property) => node?[property]?.GetValue<string>();
 
     public static decimal Dec(this JsonNode? node, string property) =>
-        node?[property]?.GetValue<decimal>() ?? throw new InvalidOperationException($"No number '{property}' in {node?.ToJsonString() ?? "(null)"}");
+        node?[property]?.GetValue<decimal>()
+            ?? throw new InvalidOperationException($"No number '{property}' in {node?.ToJsonString() ?? "(null)"}");
 
     public static int Int(this JsonNode? node, string property) =>
-        node?[property]?.GetValue<int>() ?? throw new InvalidOperationException($"No integer '{property}' in {node?.ToJsonString() ?? "(null)"}");
+        node?[property]?.GetValue<int>()
+            ?? throw new InvalidOperationException($"No integer '{property}' in {node?.ToJsonString() ?? "(null)"}");
 
     public static bool Bool(this JsonNode? node, string property) =>
-        node?[property]?.GetValue<bool>() ?? throw new InvalidOperationException($"No boolean '{property}' in {node?.ToJsonString() ?? "(null)"}");
+        node?[property]?.GetValue<bool>()
+            ?? throw new InvalidOperationException($"No boolean '{property}' in {node?.ToJsonString() ?? "(null)"}");
 
     public static JsonArray Arr(this JsonNode? node, string property) =>
         node?[property] as JsonArray ?? throw new InvalidOperationException($"No array '{property}' in {node?.ToJsonString() ?? "(null)"}");
@@ -44,7 +48,8 @@ public static class LoopSteps
 
     /// <summary>A status-tab count: every status must be present.</summary>
     public static int Count(this Reply counts, string status) =>
-        counts.Json?[status]?.GetValue<int>() ?? throw new Xunit.Sdk.XunitException($"No count for {status} in {counts.Json?.ToJsonString()}");
+        counts.Json?[status]?.GetValue<int>()
+            ?? throw new Xunit.Sdk.XunitException($"No count for {status} in {counts.Json?.ToJsonString()}");
 
     // ---- catalogue and stock --------------------------------------------------------------------------------
 
@@ -53,7 +58,8 @@ public static class LoopSteps
     {
         var id = (await w.Supplier.Post("/api/v1/skus", new { code, name = code, costPrice = 1m, distributionPrice })).Ok().Id;
         if (stock > 0)
-            (await w.Supplier.Post("/api/v1/inventory/adjustments", new { warehouseId = w.OwnWarehouseId, skuCode = code, quantity = stock, reason = "opening" })).Ok();
+            (await w.Supplier.Post("/api/v1/inventory/adjustments",
+                new { warehouseId = w.OwnWarehouseId, skuCode = code, quantity = stock, reason = "opening" })).Ok();
         return id;
     }
 
@@ -105,7 +111,8 @@ public static class LoopSteps
         (await w.Distributor.Get($"/api/v1/distribution-orders/{orderId}/settlements")).Ok().Items;
 
     public static async Task ManualCredit(this World w, decimal amount) =>
-        (await w.Supplier.Post($"/api/v1/supplier/customer-balances/{w.DistributorId}/credits", new { amount, note = "opening credit" })).Ok();
+        (await w.Supplier.Post($"/api/v1/supplier/customer-balances/{w.DistributorId}/credits", new { amount, note = "opening credit" }))
+            .Ok();
 
     /// <summary>The distributor's customer balance at the world's supplier (0 when it has none yet).</summary>
     public static async Task<decimal> Balance(this World w)
@@ -131,11 +138,14 @@ public static class LoopSteps
 
     public static Task<Reply> Push(this World w, string returnId) => w.Distributor.Post($"/api/v1/distribution-returns/{returnId}/push");
 
-    public static Task<Reply> Approve(this World w, string afterSalesId) => w.Distributor.Post($"/api/v1/after-sales-orders/{afterSalesId}/approve");
+    public static Task<Reply> Approve(this World w, string afterSalesId) =>
+        w.Distributor.Post($"/api/v1/after-sales-orders/{afterSalesId}/approve");
 
-    public static Task<Reply> Cancel(this World w, string afterSalesId) => w.Distributor.Post($"/api/v1/after-sales-orders/{afterSalesId}/cancel");
+    public static Task<Reply> Cancel(this World w, string afterSalesId) =>
+        w.Distributor.Post($"/api/v1/after-sales-orders/{afterSalesId}/cancel");
 
-    public static Task<Reply> SetAutoPush(this World w, bool on) => w.Distributor.Put("/api/v1/settings/distribution-returns", new { autoPush = on });
+    public static Task<Reply> SetAutoPush(this World w, bool on) =>
+        w.Distributor.Put("/api/v1/settings/distribution-returns", new { autoPush = on });
 
     public static async Task<Reply> SupplierRefund(this World w, string refundId) =>
         (await w.Supplier.Get($"/api/v1/supplier/refund-orders/{refundId}")).Ok();
@@ -143,10 +153,12 @@ public static class LoopSteps
     public static async Task<Reply> DistributorRefund(this World w, string refundId) =>
         (await w.Distributor.Get($"/api/v1/after-sales-refunds/{refundId}")).Ok();
 
-    public static Task<Reply> UploadProof(this World w, string refundId, byte[] content, string fileName, string contentType = "application/octet-stream") =>
+    public static Task<Reply> UploadProof(this World w, string refundId, byte[] content, string fileName,
+        string contentType = "application/octet-stream") =>
         w.Supplier.Upload($"/api/v1/supplier/refund-orders/{refundId}/payment-proof", content, fileName, contentType);
 
-    /// <summary>Ships an order of one merchant SKU, has a return of some of it approved, pushed and stocked in as good; returns the ids.</summary>
+    /// <summary>Ships an order of one merchant SKU, has a return of some of it approved, pushed and stocked in as good; returns the
+    /// ids.</summary>
     public static async Task<(string OrderId, string AfterSalesId, string ReturnId, string SupplierReturnId)> ReceivedReturn(
         this World w, string merchantSku, string supplierSku, int shipped, int returned)
     {
@@ -167,7 +179,8 @@ public static class LoopSteps
         do
         {
             var separator = url.Contains('?') ? '&' : '?';
-            var reply = (await api.Get($"{url}{separator}limit={limit}{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}")).Ok();
+            var reply = (await api.Get($"{url}{separator}limit={limit}{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}"))
+                .Ok();
             pages++;
             Assert.True(reply.Items.Count <= limit, $"A page of {reply.Items.Count} items over the limit {limit}.");
             ids.AddRange(reply.Items.Ids());

@@ -32,13 +32,15 @@ public sealed class LoopTests
         Assert.NotNull(accepted.Json!["activeFrom"]);
 
         (await supplier.Post($"/api/v1/partnerships/{applied.Id}/reject")).Problem(HttpStatusCode.Conflict, "state.not_allowed");
-        (await distributor.Post("/api/v1/partnerships", new { supplierAccountId = supplierId })).Problem(HttpStatusCode.Conflict, "conflict");
+        (await distributor.Post("/api/v1/partnerships", new { supplierAccountId = supplierId }))
+            .Problem(HttpStatusCode.Conflict, "conflict");
 
         var terminated = (await distributor.Post($"/api/v1/partnerships/{applied.Id}/terminate")).Ok();
         Assert.Equal("Terminated", terminated.Str("status"));
         Assert.NotNull(terminated.Json!["terminatedAt"]);
         // The same period (PostgreSQL keeps microseconds, so compare to the millisecond).
-        Assert.Equal(DateTimeOffset.Parse(accepted.Str("activeFrom")), DateTimeOffset.Parse(terminated.Str("activeFrom")), TimeSpan.FromMilliseconds(1));
+        Assert.Equal(DateTimeOffset.Parse(accepted.Str("activeFrom")), DateTimeOffset.Parse(terminated.Str("activeFrom")),
+            TimeSpan.FromMilliseconds(1));
 
         // Partnering again is a new partnership; the past period is kept.
         var again = (await distributor.Post("/api/v1/partnerships", new { supplierAccountId = supplierId })).Ok();
@@ -101,7 +103,8 @@ public sealed class LoopTests
         Assert.Equal((46, 0), await w.Stock("CAP"));
         Assert.Equal(95, await w.Available("M-RED"));
         Assert.Equal(23, await w.Available("BUNDLE"));
-        var shipMovement = (await w.Supplier.Get("/api/v1/inventory/movements?skuCode=TS-RED")).Ok().Items.Single(m => m.Str("reason") == "Ship");
+        var shipMovement = (await w.Supplier.Get("/api/v1/inventory/movements?skuCode=TS-RED")).Ok()
+            .Items.Single(m => m.Str("reason") == "Ship");
         Assert.Equal(-5, shipMovement.Int("quantity"));
         Assert.Equal(orderId, shipMovement.Str("reference"));
 
@@ -153,7 +156,8 @@ public sealed class LoopTests
         Assert.Null(pushed.Json!["pushFailure"]);
         Assert.NotNull(pushed.Json!["pushedAt"]);
         var supplierReturnId = pushed.Str("supplierReturnId");
-        var pushedLines = pushed.Arr("lines").Select(l => (l.Str("supplierSkuCode"), l.Int("quantity"), l.Str("fromMerchantSkuCode"))).OrderBy(x => x).ToList();
+        var pushedLines = pushed.Arr("lines").Select(l => (l.Str("supplierSkuCode"), l.Int("quantity"), l.Str("fromMerchantSkuCode")))
+            .OrderBy(x => x).ToList();
         Assert.Equal([("CAP", 2, "BUNDLE"), ("TS-RED", 1, "BUNDLE"), ("TS-RED", 2, "M-RED")], pushedLines);
         Assert.Equal("Pushed", (await w.AfterSales(afterSalesId))["distributionReturn"].Str("status"));
 
@@ -182,14 +186,17 @@ public sealed class LoopTests
         Assert.Equal((97, 1), await w.Stock("TS-RED"));
         Assert.Equal((48, 0), await w.Stock("CAP"));
         Assert.Equal(97, await w.Available("M-RED"));    // the distributor's listings follow at once
-        var redIn = (await w.Supplier.Get("/api/v1/inventory/movements?skuCode=TS-RED")).Ok().Items.Where(m => m.Str("reason") == "ReturnStockIn").ToList();
+        var redIn = (await w.Supplier.Get("/api/v1/inventory/movements?skuCode=TS-RED")).Ok()
+            .Items.Where(m => m.Str("reason") == "ReturnStockIn").ToList();
         Assert.All(redIn, m => Assert.Equal(supplierReturnId, m.Str("reference")));
         Assert.Equal([("Damaged", 1), ("Sellable", 2)], redIn.Select(m => (m.Str("bucket"), m.Int("quantity"))).OrderBy(x => x).ToList());
-        var capIn = Assert.Single((await w.Supplier.Get("/api/v1/inventory/movements?skuCode=CAP")).Ok().Items, m => m.Str("reason") == "ReturnStockIn");
+        var capIn = Assert.Single((await w.Supplier.Get("/api/v1/inventory/movements?skuCode=CAP")).Ok().Items,
+            m => m.Str("reason") == "ReturnStockIn");
         Assert.Equal(supplierReturnId, capIn.Str("reference"));
         Assert.Equal(2, capIn.Int("quantity"));
         Assert.Equal("ReceivedReturn", (await w.AfterSales(afterSalesId)).Str("status"));
-        Assert.Contains(supplierReturnId, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins?status=ReceivedReturn")).Ok().Items.Ids());
+        Assert.Contains(supplierReturnId, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins?status=ReceivedReturn")).Ok()
+            .Items.Ids());
 
         // Refund to the customer balance: returned at the price at shipment (damaged included), less the unsettled part and the fee.
         var refund = (await w.CreateRefund(supplierReturnId, "CustomerBalance")).Ok();
@@ -231,7 +238,8 @@ public sealed class LoopTests
 
         // The balance and its ledger show the credit.
         Assert.Equal(113.00m, await w.Balance());
-        var held = (await w.Supplier.Get("/api/v1/supplier/customer-balances")).Ok().Items.Single(b => b.Str("distributorAccountId") == w.DistributorId);
+        var held = (await w.Supplier.Get("/api/v1/supplier/customer-balances")).Ok()
+            .Items.Single(b => b.Str("distributorAccountId") == w.DistributorId);
         Assert.Equal(113.00m, held.Dec("balance"));
         Assert.Equal("MYR", held.Str("currency"));
         var ledger = await w.Ledger();
@@ -241,8 +249,10 @@ public sealed class LoopTests
 
         // The timeline shows both sides' events in order.
         var timeline = (await w.AfterSales(afterSalesId)).Arr("timeline");
-        Assert.Equal(["Created", "Approved", "ReturnCreated", "Pushed", "StockedIn", "RefundCompleted"], timeline.Select(e => e.Str("event")).ToList());
-        Assert.Equal(["Distributor", "Distributor", "System", "Distributor", "Supplier", "Supplier"], timeline.Select(e => e.Str("side")).ToList());
+        Assert.Equal(["Created", "Approved", "ReturnCreated", "Pushed", "StockedIn", "RefundCompleted"],
+            timeline.Select(e => e.Str("event")).ToList());
+        Assert.Equal(["Distributor", "Distributor", "System", "Distributor", "Supplier", "Supplier"], timeline.Select(e => e.Str("side"))
+            .ToList());
 
         // The balance pays for a later order, shipped at the new price.
         var next = await w.ShippedOrder(("M-RED", 1));
@@ -265,8 +275,10 @@ public sealed class LoopTests
         (await w.Pay(orderId, 100.00m, "BankTransfer")).Ok();
 
         var (afterSalesId, returnId, supplierReturnId) = await w.PushedReturn(orderId, (sku, 2));
-        Assert.Equal(88.00m, (await w.Supplier.Get("/api/v1/supplier/after-sales-orders")).Ok().Items.Single(supplierReturnId).Dec("estimatedRefundAmount"));
-        Assert.Equal(88.00m, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins")).Ok().Items.Single(supplierReturnId).Dec("estimatedRefundAmount"));
+        Assert.Equal(88.00m, (await w.Supplier.Get("/api/v1/supplier/after-sales-orders")).Ok().Items.Single(supplierReturnId)
+            .Dec("estimatedRefundAmount"));
+        Assert.Equal(88.00m, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins")).Ok().Items.Single(supplierReturnId)
+            .Dec("estimatedRefundAmount"));
         (await w.StockIn(supplierReturnId, ("TS-RED", 2, "Good"))).Ok();
 
         var refund = (await w.CreateRefund(supplierReturnId, "BankTransfer")).Ok();
@@ -303,7 +315,8 @@ public sealed class LoopTests
         Assert.Equal("image/png", download.MediaType);
 
         // Not received: back to the supplier; a new proof asks the distributor again.
-        var notReceived = (await w.Distributor.Post($"/api/v1/after-sales-refunds/{refundId}/report-not-received", new { note = "Nothing on the statement" })).Ok();
+        var notReceived = (await w.Distributor.Post($"/api/v1/after-sales-refunds/{refundId}/report-not-received",
+            new { note = "Nothing on the statement" })).Ok();
         Assert.Equal("NotReceived", notReceived.Str("status"));
         var supplierView = await w.SupplierRefund(refundId);
         Assert.Equal("NotReceived", supplierView.Str("status"));
@@ -325,12 +338,15 @@ public sealed class LoopTests
         (await w.Supplier.Post($"/api/v1/supplier/refund-orders/{refundId}/void")).Problem(HttpStatusCode.Conflict, "state.not_allowed");
 
         var timeline = (await w.AfterSales(afterSalesId)).Arr("timeline");
-        Assert.Equal(["Created", "Approved", "ReturnCreated", "Pushed", "StockedIn", "RefundCreated", "PaymentProofUploaded", "RefundNotReceived",
+        Assert.Equal(["Created", "Approved", "ReturnCreated", "Pushed", "StockedIn", "RefundCreated", "PaymentProofUploaded",
+            "RefundNotReceived",
             "PaymentProofUploaded", "RefundCompleted"], timeline.Select(e => e.Str("event")).ToList());
-        Assert.Equal(["Distributor", "Distributor", "System", "Distributor", "Supplier", "Supplier", "Supplier", "Distributor", "Supplier", "Distributor"],
+        Assert.Equal(["Distributor", "Distributor", "System", "Distributor", "Supplier", "Supplier", "Supplier", "Distributor", "Supplier",
+            "Distributor"],
             timeline.Select(e => e.Str("side")).ToList());
         // The supplier sees the same timeline on its return.
-        Assert.Equal(timeline.Select(e => e.Str("event")), (await w.SupplierReturn(supplierReturnId)).Arr("timeline").Select(e => e.Str("event")));
+        Assert.Equal(timeline.Select(e => e.Str("event")), (await w.SupplierReturn(supplierReturnId)).Arr("timeline")
+            .Select(e => e.Str("event")));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -350,7 +366,8 @@ public sealed class LoopTests
         Assert.Equal("Pushed", approved["distributionReturn"].Str("status"));
         var ret = await w.DistributionReturn(approved["distributionReturn"].Str("id"));
         var supplierReturnId = ret.Str("supplierReturnId");
-        Assert.Contains(supplierReturnId, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins?status=PendingStockIn")).Ok().Items.Ids());
+        Assert.Contains(supplierReturnId, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins?status=PendingStockIn")).Ok()
+            .Items.Ids());
         Assert.Empty((await w.Distributor.Get("/api/v1/distribution-returns?status=ToPush")).Ok().Items);
         Assert.Equal(90.00m, (await w.SupplierReturn(supplierReturnId)).Dec("estimatedRefundAmount"));
         // Stock-in works from the After Sales Orders – BigShop list too.
@@ -374,7 +391,8 @@ public sealed class LoopTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Abnormal_return_starts_in_confirm_return_with_its_return_and_is_estimated_from_the_whole_order(DatabaseProvider provider)
+    public async Task Abnormal_return_starts_in_confirm_return_with_its_return_and_is_estimated_from_the_whole_order(
+        DatabaseProvider provider)
     {
         // domain.md: 2 × 50.00 shipped, distribution fee 8.00 (stock-out 108.00), handling fee 3.00 → 97.00.
         var w = await World.CreateAsync(provider);
@@ -400,7 +418,8 @@ public sealed class LoopTests
         Assert.Equal("ReturnAndRefund", item.Str("returnType"));
         Assert.Equal(97.00m, item.Dec("estimatedRefundAmount"));
         Assert.Equal(97.00m, (await w.SupplierReturn(supplierReturnId)).Dec("estimatedRefundAmount"));
-        Assert.Equal(["Created", "ReturnCreated", "Pushed"], (await w.AfterSales(abnormal.Id)).Arr("timeline").Select(e => e.Str("event")).ToList());
+        Assert.Equal(["Created", "ReturnCreated", "Pushed"], (await w.AfterSales(abnormal.Id)).Arr("timeline").Select(e => e.Str("event"))
+            .ToList());
 
         // The fee is the current setting until a refund order freezes it.
         await w.ChargeSettings(distributionFee: 0m, returnHandlingFee: 5.00m);
@@ -440,7 +459,8 @@ public sealed class LoopTests
 
         var completed = (await w.Distributor.Post($"/api/v1/after-sales-orders/{created.Id}/complete")).Ok();
         Assert.Equal("Completed", completed.Str("status"));
-        (await w.Distributor.Post($"/api/v1/after-sales-orders/{created.Id}/complete")).Problem(HttpStatusCode.Conflict, "state.not_allowed");
+        (await w.Distributor.Post($"/api/v1/after-sales-orders/{created.Id}/complete"))
+            .Problem(HttpStatusCode.Conflict, "state.not_allowed");
         Assert.Empty((await w.Supplier.Get("/api/v1/supplier/after-sales-orders")).Ok().Items);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,8 @@ using ReturnLoop.IntegrationTests.Infrastructure;
 
 namespace ReturnLoop.IntegrationTests;
 
-/// <summary>api.md: the OpenAPI document describes the whole API, the reference page is served, and every API route wants a valid key.</summary>
+/// <summary>api.md: the OpenAPI document describes the whole API, the reference page is served, and every API route wants a valid
+/// key.</summary>
 public sealed class OpenApiTests
 {
     /// <summary>Every route of api.md (path parameters written as {}), accounts and shops aside.</summary>
@@ -105,12 +107,28 @@ public sealed class OpenApiTests
 
         var served = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/") || raw.StartsWith("/webhooks/")))
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => Normalize(m, e.RoutePattern.RawText!)))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(m => Normalize(m, e.RoutePattern.RawText!)))
             .ToHashSet();
 
         Assert.NotEmpty(served);
         var undocumented = served.Where(s => !documented.Contains(s)).Order().ToList();
         Assert.True(undocumented.Count == 0, $"Served but not in /openapi/v1.json: {string.Join(", ", undocumented)}");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_payment_proof_upload_is_documented_as_multipart_with_one_file_part_and_its_413_and_415(DatabaseProvider provider)
+    {
+        var doc = (await AppFactory.For(provider).Client().Get("/openapi/v1.json")).Ok().Json!;
+        JsonNode Resolve(JsonNode schema) =>
+            schema["$ref"]?.GetValue<string>() is { } reference ? doc["components"]!["schemas"]![reference.Split('/')[^1]]! : schema;
+        var upload = doc["paths"]!["/api/v1/supplier/refund-orders/{id}/payment-proof"]!["post"]!;
+
+        var form = Resolve(upload["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!);
+        Assert.Equal(["file"], form["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal("binary", Resolve(form["properties"]!["file"]!)["format"]!.GetValue<string>());
+        Assert.NotNull(upload["responses"]!["413"]);
+        Assert.NotNull(upload["responses"]!["415"]);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -154,7 +172,8 @@ public sealed class OpenApiTests
         var stranger = AppFactory.For(provider).Client("rl_" + Guid.NewGuid().ToString("N"));
 
         (await stranger.Get("/api/v1/me")).Problem(HttpStatusCode.Unauthorized, "auth.required");
-        (await stranger.Post("/api/v1/warehouses", new { code = "W", name = "W", kind = "Own" })).Problem(HttpStatusCode.Unauthorized, "auth.required");
+        (await stranger.Post("/api/v1/warehouses", new { code = "W", name = "W", kind = "Own" }))
+            .Problem(HttpStatusCode.Unauthorized, "auth.required");
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -173,7 +192,8 @@ public sealed class OpenApiTests
 
         (await second.Get("/api/v1/me")).Problem(HttpStatusCode.Unauthorized, "auth.required");
         (await second.Get("/api/v1/after-sales-orders")).Problem(HttpStatusCode.Unauthorized, "auth.required");
-        (await second.Post("/api/v1/warehouses", new { code = "W", name = "W", kind = "Own" })).Problem(HttpStatusCode.Unauthorized, "auth.required");
+        (await second.Post("/api/v1/warehouses", new { code = "W", name = "W", kind = "Own" }))
+            .Problem(HttpStatusCode.Unauthorized, "auth.required");
         Assert.Empty((await owner.Get("/api/v1/warehouses")).Ok().Items);
 
         // The key that revoked it is untouched, and the list shows the revoked one as revoked.

@@ -4,7 +4,8 @@ using ReturnLoop.IntegrationTests.Infrastructure;
 
 namespace ReturnLoop.IntegrationTests;
 
-/// <summary>domain.md "Return &amp; Stock-in – Distribution": the push rules, Push Failed, re-push, combos, auto-push and recall.</summary>
+/// <summary>domain.md "Return &amp; Stock-in – Distribution": the push rules, Push Failed, re-push, combos, auto-push and
+/// recall.</summary>
 public sealed class PushTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
@@ -77,7 +78,8 @@ public sealed class PushTests
         // Orders from the cooperation period can still be pushed.
         var pushed = (await w.Push(returnId)).Ok();
         Assert.Equal("Pushed", pushed.Str("status"));
-        Assert.Contains(pushed.Str("supplierReturnId"), (await w.Supplier.Get("/api/v1/supplier/return-stock-ins?status=PendingStockIn")).Ok().Items.Ids());
+        Assert.Contains(pushed.Str("supplierReturnId"), (await w.Supplier.Get("/api/v1/supplier/return-stock-ins?status=PendingStockIn"))
+            .Ok().Items.Ids());
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -140,12 +142,14 @@ public sealed class PushTests
         (await w.Remap(redId)).Ok();
         var unknown = new string('0', 32);
 
-        var bulk = (await w.Distributor.Post("/api/v1/distribution-returns/push", new { ids = new[] { tooOld, noPartnership, unmapped, good, alreadyPushed, unknown } })).Ok();
+        var bulk = (await w.Distributor.Post("/api/v1/distribution-returns/push",
+            new { ids = new[] { tooOld, noPartnership, unmapped, good, alreadyPushed, unknown } })).Ok();
         Assert.Equal(HttpStatusCode.OK, bulk.Status);
         var results = bulk.Arr("results");
         Assert.Equal([tooOld, noPartnership, unmapped, good, alreadyPushed, unknown], results.Select(r => r.Str("id")).ToList());
         Assert.Equal(["PushFailed", "PushFailed", "PushFailed", "Pushed", "Pushed"], results.Take(5).Select(r => r.Str("status")).ToList());
-        Assert.Equal(["push.order_too_old", "push.no_partnership", "push.unmapped_sku"], results.Take(3).Select(r => r!["pushFailure"].Str("code")).ToList());
+        Assert.Equal(["push.order_too_old", "push.no_partnership", "push.unmapped_sku"], results.Take(3)
+            .Select(r => r!["pushFailure"].Str("code")).ToList());
         Assert.All(results.Take(3), r => Assert.Null(r!["supplierReturnId"]));
         Assert.Null(results[3]!["pushFailure"]);
         Assert.NotNull(results[3]!["supplierReturnId"]);
@@ -163,7 +167,8 @@ public sealed class PushTests
         // With the SKU mapped again and the warehouse closed, the last rule speaks for the recent order.
         (await w.Remap(redId, ("TS-RED", 1))).Ok();
         (await w.Supplier.Post($"/api/v1/warehouses/{w.OwnWarehouseId}/close")).Ok();
-        var again = (await w.Distributor.Post("/api/v1/distribution-returns/push", new { ids = new[] { unmapped, tooOld } })).Ok().Arr("results");
+        var again = (await w.Distributor.Post("/api/v1/distribution-returns/push", new { ids = new[] { unmapped, tooOld } })).Ok()
+            .Arr("results");
         Assert.Equal(["push.warehouse_unavailable", "push.order_too_old"], again.Select(r => r!["pushFailure"].Str("code")).ToList());
     }
 
@@ -199,7 +204,8 @@ public sealed class PushTests
 
         var (_, _, supplierReturnId) = await w.PushedReturn(orderId, ("KIT", 2));
         var ret = await w.SupplierReturn(supplierReturnId);
-        var lines = ret.Arr("lines").Select(l => (l.Str("supplierSkuCode"), l.Int("expectedQuantity"), l.Str("fromMerchantSkuCode"), l.Dec("unitPriceAtShipment")))
+        var lines = ret.Arr("lines")
+            .Select(l => (l.Str("supplierSkuCode"), l.Int("expectedQuantity"), l.Str("fromMerchantSkuCode"), l.Dec("unitPriceAtShipment")))
             .OrderBy(x => x.Item1).ToList();
         Assert.Equal([("SHOE", 2, "KIT", 20.00m), ("SOCK", 4, "KIT", 9.00m)], lines);
         Assert.Equal(75.00m, ret.Dec("estimatedRefundAmount"));   // 4×9 + 2×20 − 1
@@ -259,7 +265,8 @@ public sealed class PushTests
         var w = await World.CreateAsync(provider);
         var sku = await w.Product("TS-RED", 45.00m);
         var (afterSalesId, returnId, supplierReturnId) = await w.PushedReturn(await w.ShippedOrder((sku, 3)), (sku, 2));
-        Assert.Contains(supplierReturnId, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins?status=PendingStockIn")).Ok().Items.Ids());
+        Assert.Contains(supplierReturnId, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins?status=PendingStockIn")).Ok()
+            .Items.Ids());
 
         var cancelled = (await w.Cancel(afterSalesId)).Ok();
         Assert.Equal("Cancelled", cancelled.Str("status"));
@@ -268,8 +275,10 @@ public sealed class PushTests
 
         // It leaves the supplier's pending lists.
         Assert.Equal("Recalled", (await w.SupplierReturn(supplierReturnId)).Str("status"));
-        Assert.DoesNotContain(supplierReturnId, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins?status=PendingStockIn")).Ok().Items.Ids());
-        Assert.DoesNotContain(supplierReturnId, (await w.Supplier.Get("/api/v1/supplier/after-sales-orders?status=PendingStockIn")).Ok().Items.Ids());
+        Assert.DoesNotContain(supplierReturnId, (await w.Supplier.Get("/api/v1/supplier/return-stock-ins?status=PendingStockIn")).Ok()
+            .Items.Ids());
+        Assert.DoesNotContain(supplierReturnId, (await w.Supplier.Get("/api/v1/supplier/after-sales-orders?status=PendingStockIn")).Ok()
+            .Items.Ids());
         var counts = (await w.Supplier.Get("/api/v1/supplier/return-stock-ins/counts")).Ok();
         Assert.Equal((0, 1), (counts.Count("PendingStockIn"), counts.Count("Recalled")));
         (await w.StockIn(supplierReturnId, ("TS-RED", 2, "Good"))).Problem(HttpStatusCode.Conflict, "state.not_allowed");
@@ -279,7 +288,8 @@ public sealed class PushTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Cancelling_after_stock_in_is_recorded_but_the_recall_fails_and_the_supplier_return_needs_attention(DatabaseProvider provider)
+    public async Task Cancelling_after_stock_in_is_recorded_but_the_recall_fails_and_the_supplier_return_needs_attention(
+        DatabaseProvider provider)
     {
         var w = await World.CreateAsync(provider);
         var sku = await w.Product("TS-RED", 45.00m);
@@ -296,7 +306,8 @@ public sealed class PushTests
         var supplierReturn = await w.SupplierReturn(supplierReturnId);
         Assert.Equal("ReceivedReturn", supplierReturn.Str("status"));
         Assert.True(supplierReturn.Bool("needsAttention"));
-        Assert.True((await w.Supplier.Get("/api/v1/supplier/after-sales-orders")).Ok().Items.Single(supplierReturnId).Bool("needsAttention"));
+        Assert.True((await w.Supplier.Get("/api/v1/supplier/after-sales-orders")).Ok().Items.Single(supplierReturnId)
+            .Bool("needsAttention"));
         Assert.Equal((99, 0), await w.Stock("TS-RED"));   // the goods stay stocked in
         Assert.Equal("RecallFailed", (await w.AfterSales(afterSalesId)).Arr("timeline").Last().Str("event"));
     }

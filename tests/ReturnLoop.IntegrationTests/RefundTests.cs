@@ -8,7 +8,8 @@ namespace ReturnLoop.IntegrationTests;
 public sealed class RefundTests
 {
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Voiding_an_unconfirmed_refund_reverses_its_settlement_and_a_new_one_with_an_exchange_refunds_33(DatabaseProvider provider)
+    public async Task Voiding_an_unconfirmed_refund_reverses_its_settlement_and_a_new_one_with_an_exchange_refunds_33(
+        DatabaseProvider provider)
     {
         var w = await World.CreateAsync(provider);
         await w.ChargeSettings(distributionFee: 0m, returnHandlingFee: 2.00m);
@@ -18,7 +19,8 @@ public sealed class RefundTests
         var (afterSalesId, _, supplierReturnId) = await w.PushedReturn(orderId, (sku, 2));
         (await w.StockIn(supplierReturnId, ("TS-RED", 2, "Good"))).Ok();
 
-        var noBank = (await w.Supplier.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/refund-orders", new { exchangeAmount = 0m, method = "BankTransfer" }))
+        var noBank = (await w.Supplier.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/refund-orders",
+            new { exchangeAmount = 0m, method = "BankTransfer" }))
             .Problem(HttpStatusCode.BadRequest, "validation.failed");
         Assert.NotNull(noBank["errors"]["bankAccount"]);
         var first = (await w.CreateRefund(supplierReturnId, "BankTransfer")).Ok();
@@ -29,7 +31,8 @@ public sealed class RefundTests
         var voided = (await w.Supplier.Post($"/api/v1/supplier/refund-orders/{first.Id}/void")).Ok();
         Assert.Equal("Voided", voided.Str("status"));
         Assert.Equal("Voided", (await w.DistributorRefund(first.Id)).Str("status"));
-        (await w.Distributor.Post($"/api/v1/after-sales-refunds/{first.Id}/confirm-receipt")).Problem(HttpStatusCode.Conflict, "state.not_allowed");
+        (await w.Distributor.Post($"/api/v1/after-sales-refunds/{first.Id}/confirm-receipt"))
+            .Problem(HttpStatusCode.Conflict, "state.not_allowed");
 
         // The reverse entry is appended; the settled amount is back where it was.
         var order = await w.Order(orderId);
@@ -62,7 +65,8 @@ public sealed class RefundTests
         Assert.Equal([second.Id], (await w.Distributor.Get("/api/v1/after-sales-refunds?status=AwaitingConfirmation")).Ok().Items.Ids());
         Assert.Equal([first.Id], (await w.Distributor.Get("/api/v1/after-sales-refunds?status=Voided")).Ok().Items.Ids());
         var timeline = (await w.AfterSales(afterSalesId)).Arr("timeline").Select(e => e.Str("event")).ToList();
-        Assert.Equal(["RefundCreated", "RefundVoided", "RefundCreated"], timeline.Where(e => e.StartsWith("Refund", StringComparison.Ordinal)).ToList());
+        Assert.Equal(["RefundCreated", "RefundVoided", "RefundCreated"],
+            timeline.Where(e => e.StartsWith("Refund", StringComparison.Ordinal)).ToList());
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -124,7 +128,8 @@ public sealed class RefundTests
         var (_, _, supplierReturnId) = await w.PushedReturn(orderId, (sku, 1));
         Assert.Equal(120000m, (await w.SupplierReturn(supplierReturnId)).Dec("estimatedRefundAmount"));
         (await w.StockIn(supplierReturnId, ("BATIK", 1, "Good"))).Ok();
-        var badExchange = (await w.CreateRefund(supplierReturnId, "CustomerBalance", exchangeAmount: 0.5m)).Problem(HttpStatusCode.BadRequest, "validation.failed");
+        var badExchange = (await w.CreateRefund(supplierReturnId, "CustomerBalance", exchangeAmount: 0.5m))
+            .Problem(HttpStatusCode.BadRequest, "validation.failed");
         Assert.NotNull(badExchange["errors"]["exchangeAmount"]);
 
         var refund = (await w.CreateRefund(supplierReturnId, "CustomerBalance")).Ok();
@@ -169,6 +174,75 @@ public sealed class RefundTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_payment_proof_upload_over_the_size_limit_is_refused_and_stores_nothing_and_a_pdf_still_goes_through(
+        DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("TS-RED", 45.00m);
+        var (_, afterSalesId, _, supplierReturnId) = await w.ReceivedReturn(sku, "TS-RED", shipped: 2, returned: 1);
+        var refundId = (await w.CreateRefund(supplierReturnId, "BankTransfer")).Ok().Id;
+
+        // 11 MB is over the route's request limit: refused as proof.too_large, nothing kept.
+        (await w.UploadProof(refundId, LoopSteps.Png(11 * 1024 * 1024), "big.png", "image/png"))
+            .Problem(HttpStatusCode.RequestEntityTooLarge, "proof.too_large");
+        Assert.False((await w.Supplier.Get($"/api/v1/supplier/refund-orders/{refundId}")).Ok().Bool("hasPaymentProof"));
+        (await w.Supplier.Get($"/api/v1/supplier/refund-orders/{refundId}/payment-proof")).Problem(HttpStatusCode.NotFound, "not_found");
+        Assert.DoesNotContain("PaymentProofUploaded", (await w.AfterSales(afterSalesId)).Arr("timeline").Select(e => e.Str("event")));
+
+        // The proof travels in a part named 'file' (api.md); a form without one is a validation error.
+        var form = new MultipartFormDataContent { { new ByteArrayContent(LoopSteps.Pdf()), "document", "transfer.pdf" } };
+        var unnamed = new HttpRequestMessage(HttpMethod.Post,
+            $"/api/v1/supplier/refund-orders/{refundId}/payment-proof") { Content = form };
+        (await w.Supplier.Send(unnamed)).Problem(HttpStatusCode.BadRequest, "validation.failed");
+
+        // A valid PDF goes through, streamed whole, and both sides download exactly it.
+        var pdf = LoopSteps.Pdf(3 * 1024 * 1024 + 17);
+        Assert.True((await w.UploadProof(refundId, pdf, "transfer.pdf", "application/pdf")).Ok().Bool("hasPaymentProof"));
+        foreach (var url in new[] { $"/api/v1/supplier/refund-orders/{refundId}/payment-proof",
+            $"/api/v1/after-sales-refunds/{refundId}/payment-proof" })
+        {
+            var download = (await (url.Contains("supplier") ? w.Supplier : w.Distributor).Get(url)).Ok();
+            Assert.Equal("application/pdf", download.MediaType);
+            Assert.Equal(pdf, download.Body);
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Return_handling_fee_and_prices_are_frozen_on_the_refund_order_when_it_is_created(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        await w.ChargeSettings(distributionFee: 0m, returnHandlingFee: 2.00m);
+        var sku = await w.Product("TS-RED", 45.00m);
+        var skuId = Assert.Single((await w.Supplier.Get("/api/v1/skus?code=TS-RED")).Ok().Items)!["id"]!.GetValue<string>();
+        var orderId = await w.ShippedOrder((sku, 3));
+        (await w.Pay(orderId, 100.00m, "BankTransfer")).Ok();
+        var (afterSalesId, _, supplierReturnId) = await w.PushedReturn(orderId, (sku, 2));
+
+        // The SKU's prices change after shipment: the return is worth the price at shipment, not the cost or the new price.
+        (await w.Supplier.Put($"/api/v1/skus/{skuId}", new { name = "TS-RED", costPrice = 25.00m, distributionPrice = 50.00m })).Ok();
+        (await w.StockIn(supplierReturnId, ("TS-RED", 2, "Good"))).Ok();
+        var refund = (await w.CreateRefund(supplierReturnId, "BankTransfer")).Ok();
+        Assert.Equal((90.00m, 2.00m, 35.00m, 53.00m),
+            (refund.Dec("returnAmount"), refund.Dec("returnHandlingFee"), refund.Dec("unsettledAmount"), refund.Dec("refundableAmount")));
+
+        // Later changes to the charge settings and to the price leave the refund order, and its return's estimate, as they were.
+        await w.ChargeSettings(distributionFee: 0m, returnHandlingFee: 9.00m);
+        (await w.Supplier.Put($"/api/v1/skus/{skuId}", new { name = "TS-RED", costPrice = 30.00m, distributionPrice = 60.00m })).Ok();
+        foreach (var seen in new[] { (await w.Supplier.Get($"/api/v1/supplier/refund-orders/{refund.Id}")).Ok(),
+            await w.DistributorRefund(refund.Id) })
+        {
+            Assert.Equal((90.00m, 2.00m, 35.00m, 53.00m),
+                (seen.Dec("returnAmount"), seen.Dec("returnHandlingFee"), seen.Dec("unsettledAmount"), seen.Dec("refundableAmount")));
+        }
+        Assert.Equal(88.00m, (await w.SupplierReturn(supplierReturnId)).Dec("estimatedRefundAmount"));   // 90.00 − the frozen 2.00
+
+        // Once that refund order is voided, nothing is frozen any more: the estimate takes the current 9.00.
+        (await w.Supplier.Post($"/api/v1/supplier/refund-orders/{refund.Id}/void")).Ok();
+        Assert.Equal(81.00m, (await w.SupplierReturn(supplierReturnId)).Dec("estimatedRefundAmount"));
+        Assert.Equal("ReceivedReturn", (await w.AfterSales(afterSalesId)).Str("status"));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_customer_balance_refund_takes_no_proof_and_cannot_be_voided_or_reported(DatabaseProvider provider)
     {
         var w = await World.CreateAsync(provider);
@@ -181,8 +255,10 @@ public sealed class RefundTests
 
         (await w.UploadProof(refund.Id, LoopSteps.Png(), "p.png")).Problem(HttpStatusCode.Conflict, "state.not_allowed");
         (await w.Supplier.Post($"/api/v1/supplier/refund-orders/{refund.Id}/void")).Problem(HttpStatusCode.Conflict, "state.not_allowed");
-        (await w.Distributor.Post($"/api/v1/after-sales-refunds/{refund.Id}/report-not-received", new { note = "?" })).Problem(HttpStatusCode.Conflict, "state.not_allowed");
-        (await w.Distributor.Post($"/api/v1/after-sales-refunds/{refund.Id}/confirm-receipt")).Problem(HttpStatusCode.Conflict, "state.not_allowed");
+        (await w.Distributor.Post($"/api/v1/after-sales-refunds/{refund.Id}/report-not-received", new { note = "?" }))
+            .Problem(HttpStatusCode.Conflict, "state.not_allowed");
+        (await w.Distributor.Post($"/api/v1/after-sales-refunds/{refund.Id}/confirm-receipt"))
+            .Problem(HttpStatusCode.Conflict, "state.not_allowed");
         (await w.CreateRefund(supplierReturnId, "CustomerBalance")).Problem(HttpStatusCode.Conflict, "refund.already_exists");
         Assert.Equal(45.00m, await w.Balance());
     }

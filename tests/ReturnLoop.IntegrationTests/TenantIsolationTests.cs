@@ -57,7 +57,8 @@ public sealed class TenantIsolationTests
         var afterSalesE = (await w.CreateAfterSales(shipped, "RefundOnly", (merchant, 1))).Ok().Id;
 
         // Balances: a manual credit, and an order paid from it.
-        (await w.Supplier.Post($"/api/v1/supplier/customer-balances/{w.DistributorId}/credits", new { amount = 500.00m, note = "opening" })).Ok();
+        (await w.Supplier.Post($"/api/v1/supplier/customer-balances/{w.DistributorId}/credits", new { amount = 500.00m, note = "opening" }))
+            .Ok();
         var paid = await w.ShippedOrder((merchant, 1));
         (await w.Supplier.Post($"/api/v1/distribution-orders/{paid}/payments", new { amount = 40.00m, method = "CustomerBalance" })).Ok();
 
@@ -85,14 +86,17 @@ public sealed class TenantIsolationTests
             ["/api/v1/balances/"] = [w.SupplierId],
             ["/api/v1/supplier/customer-balances/"] = [w.DistributorId],
         };
-        var secrets = ids.Values.SelectMany(v => v).Concat([w.SupplierId, w.DistributorId, code, merchant, orderNo, BankAccountNumber]).ToHashSet();
+        var secrets = ids.Values.SelectMany(v => v).Concat([w.SupplierId, w.DistributorId, code, merchant, orderNo, BankAccountNumber])
+            .ToHashSet();
         return new Populated
         {
-            W = w, SkuCode = code, MerchantSkuCode = merchant, ShippedOrderId = shipped, AfterSalesId = afterSalesA, IdsByRoute = ids, Secrets = secrets,
+            W = w, SkuCode = code, MerchantSkuCode = merchant, ShippedOrderId = shipped, AfterSalesId = afterSalesA, IdsByRoute = ids,
+                Secrets = secrets,
         };
     }
 
-    /// <summary>The world's ids for a route with a path parameter; a route nobody listed fails the test, so a new one cannot slip by.</summary>
+    /// <summary>The world's ids for a route with a path parameter; a route nobody listed fails the test, so a new one cannot slip
+    /// by.</summary>
     private static string[] IdsFor(Populated p, Trust.Operation op)
     {
         var prefix = op.Path[..op.Path.IndexOf('{')];
@@ -119,11 +123,16 @@ public sealed class TenantIsolationTests
         {
             "ship" => new { },
             "payments" => new { amount = 1.00m, method = "BankTransfer" },
-            "stock-in" => new { warehouseId = p.W.OwnWarehouseId, lines = new[] { new { supplierSkuCode = p.SkuCode, quantity = 1, condition = "Good" } } },
+            "stock-in" => new
+            {
+                warehouseId = p.W.OwnWarehouseId,
+                lines = new[] { new { supplierSkuCode = p.SkuCode, quantity = 1, condition = "Good" } },
+            },
             "refund-orders" => new { exchangeAmount = 0m, method = "CustomerBalance" },
             "report-not-received" => new { note = "not here" },
             "credits" => new { amount = 1.00m, note = "x" },
-            _ when op.Method == "PUT" && op.Path.StartsWith("/api/v1/skus/") => new { name = "X", costPrice = 1.00m, distributionPrice = 2.00m },
+            _ when op.Method == "PUT" && op.Path.StartsWith("/api/v1/skus/") =>
+                new { name = "X", costPrice = 1.00m, distributionPrice = 2.00m },
             _ when op.Method == "PUT" && op.Path.StartsWith("/api/v1/merchant-skus/") =>
                 new { name = "X", components = new[] { new { supplierSkuCode = p.SkuCode, quantity = 1 } } },
             _ => null,
@@ -177,7 +186,9 @@ public sealed class TenantIsolationTests
                 (await client.Post("/api/v1/merchant-skus", new { code = p.MerchantSkuCode, name = "Mine", supplierAccountId = w.SupplierId,
                     components = new[] { new { supplierSkuCode = p.SkuCode, quantity = 1 } } })).Ok();
                 // It sees its supplier's catalogue and, per merchant SKU, what each supplier warehouse can ship.
-                return (client, [w.SupplierId, p.SkuCode, p.MerchantSkuCode, w.OwnWarehouseId, w.ThirdPartyWarehouseId, .. p.IdsByRoute["/api/v1/skus/"]],
+                return (client,
+                    [w.SupplierId, p.SkuCode, p.MerchantSkuCode, w.OwnWarehouseId, w.ThirdPartyWarehouseId,
+                        .. p.IdsByRoute["/api/v1/skus/"]],
                     ["/api/v1/partnerships", "/api/v1/api-keys", "/api/v1/merchant-skus", "/api/v1/skus", "/api/v1/distribution-stock"]);
             }
             case Outsider.FellowSupplier:
@@ -186,8 +197,10 @@ public sealed class TenantIsolationTests
                 var id = (await w.Distributor.Post("/api/v1/partnerships", new { supplierAccountId = supplierId })).Ok().Id;
                 (await client.Post($"/api/v1/partnerships/{id}/accept")).Ok();
                 (await client.Post("/api/v1/warehouses", new { code = "OWN", name = "Own", kind = "Own" })).Ok();
-                (await client.Post("/api/v1/skus", new { code = p.SkuCode, name = "Mine", costPrice = 1.00m, distributionPrice = 2.00m })).Ok();
-                return (client, [w.DistributorId, p.SkuCode], ["/api/v1/partnerships", "/api/v1/api-keys", "/api/v1/warehouses", "/api/v1/skus"]);
+                (await client.Post("/api/v1/skus", new { code = p.SkuCode, name = "Mine", costPrice = 1.00m, distributionPrice = 2.00m }))
+                    .Ok();
+                return (client, [w.DistributorId, p.SkuCode],
+                    ["/api/v1/partnerships", "/api/v1/api-keys", "/api/v1/warehouses", "/api/v1/skus"]);
             }
             default:
                 return ((await World.SignUpAsync(w.App, "Outsider")).Client, [], ["/api/v1/api-keys"]);
@@ -241,7 +254,8 @@ public sealed class TenantIsolationTests
     public async Task The_ids_the_outsider_tried_are_real_the_owners_see_them(DatabaseProvider provider)
     {
         var p = await PopulateAsync(provider);
-        var operations = (await Trust.OperationsAsync(p.W.App)).Where(o => o.Path.StartsWith("/api/") && o.HasPathParameter && o.Method == "GET").ToList();
+        var operations = (await Trust.OperationsAsync(p.W.App))
+            .Where(o => o.Path.StartsWith("/api/") && o.HasPathParameter && o.Method == "GET").ToList();
         Assert.NotEmpty(operations);
 
         foreach (var op in operations.Where(o => !o.Path.EndsWith("/payment-proof")))
@@ -250,7 +264,8 @@ public sealed class TenantIsolationTests
             {
                 var asSupplier = await p.W.Supplier.Get(op.With(id));
                 var asDistributor = await p.W.Distributor.Get(op.With(id));
-                Assert.True(asSupplier.IsSuccess() || asDistributor.IsSuccess(), $"{op} with {id}: neither owner sees it ({(int)asSupplier.Status}, {(int)asDistributor.Status})");
+                Assert.True(asSupplier.IsSuccess() || asDistributor.IsSuccess(),
+                    $"{op} with {id}: neither owner sees it ({(int)asSupplier.Status}, {(int)asDistributor.Status})");
                 if (op.Path.EndsWith("/ledger"))
                     Assert.NotEmpty((asSupplier.IsSuccess() && asSupplier.Items.Count > 0 ? asSupplier : asDistributor).Items);
             }
@@ -272,12 +287,14 @@ public sealed class TenantIsolationTests
     };
 
     [Theory, MemberData(nameof(ProvidersAndOutsiders))]
-    public async Task Another_account_sees_empty_lists_and_zero_counts_even_filtered_by_the_worlds_ids(DatabaseProvider provider, Outsider kind)
+    public async Task Another_account_sees_empty_lists_and_zero_counts_even_filtered_by_the_worlds_ids(DatabaseProvider provider,
+        Outsider kind)
     {
         var p = await PopulateAsync(provider);
         var (outsider, known, ownLists) = await OutsiderAsync(p, kind);
         p.Secrets.ExceptWith(known);
-        var lists = (await Trust.OperationsAsync(p.W.App)).Where(o => o.Path.StartsWith("/api/") && o.Method == "GET" && !o.HasPathParameter).ToList();
+        var lists = (await Trust.OperationsAsync(p.W.App))
+            .Where(o => o.Path.StartsWith("/api/") && o.Method == "GET" && !o.HasPathParameter).ToList();
         Assert.NotEmpty(lists);
         var filters = Filters(p);
 
@@ -321,14 +338,16 @@ public sealed class TenantIsolationTests
     public async Task The_world_itself_has_something_on_every_list_the_outsider_saw_empty(DatabaseProvider provider)
     {
         var p = await PopulateAsync(provider);
-        var lists = (await Trust.OperationsAsync(p.W.App)).Where(o => o.Path.StartsWith("/api/") && o.Method == "GET" && !o.HasPathParameter).ToList();
+        var lists = (await Trust.OperationsAsync(p.W.App))
+            .Where(o => o.Path.StartsWith("/api/") && o.Method == "GET" && !o.HasPathParameter).ToList();
 
         foreach (var op in lists)
         {
             var asSupplier = (await p.W.Supplier.Get(op.Path)).Ok();
             var asDistributor = (await p.W.Distributor.Get(op.Path)).Ok();
             if (op.Path.EndsWith("/counts"))
-                Assert.True(new[] { asSupplier, asDistributor }.Any(r => r.Json!.AsObject().Any(c => c.Value!.GetValue<int>() > 0)), $"GET {op.Path}: all zero for both");
+                Assert.True(new[] { asSupplier, asDistributor }.Any(r => r.Json!.AsObject().Any(c => c.Value!.GetValue<int>() > 0)),
+                    $"GET {op.Path}: all zero for both");
             else if (asSupplier.Json?["items"] is not null)
                 Assert.True(asSupplier.Items.Count + asDistributor.Items.Count > 0, $"GET {op.Path}: empty for both owners");
         }
@@ -344,12 +363,16 @@ public sealed class TenantIsolationTests
         // Its stock, its orders, its returns: not found. Its catalogue: not without a partnership.
         (await outsider.Post("/api/v1/inventory/adjustments", new { warehouseId = w.OwnWarehouseId, skuCode = p.SkuCode, quantity = 5 }))
             .Problem(HttpStatusCode.NotFound, "not_found");
-        (await outsider.Post("/api/v1/after-sales-orders", new { distributionOrderId = p.ShippedOrderId, type = "ReturnAndRefund", reason = "x",
+        (await outsider.Post("/api/v1/after-sales-orders",
+            new { distributionOrderId = p.ShippedOrderId, type = "ReturnAndRefund", reason = "x",
             lines = new[] { new { merchantSkuCode = p.MerchantSkuCode, quantity = 1 } } })).Problem(HttpStatusCode.NotFound, "not_found");
-        (await outsider.Post("/api/v1/distribution-orders", new { supplierAccountId = w.SupplierId, warehouseId = w.OwnWarehouseId, platform = "Manual",
-            lines = new[] { new { merchantSkuCode = p.MerchantSkuCode, quantity = 1 } } })).Problem(HttpStatusCode.UnprocessableEntity, "partnership.not_active");
+        (await outsider.Post("/api/v1/distribution-orders",
+            new { supplierAccountId = w.SupplierId, warehouseId = w.OwnWarehouseId, platform = "Manual",
+            lines = new[] { new { merchantSkuCode = p.MerchantSkuCode, quantity = 1 } } }))
+                .Problem(HttpStatusCode.UnprocessableEntity, "partnership.not_active");
         (await outsider.Post("/api/v1/merchant-skus", new { code = "X", name = "X", supplierAccountId = w.SupplierId,
-            components = new[] { new { supplierSkuCode = p.SkuCode, quantity = 1 } } })).Problem(HttpStatusCode.UnprocessableEntity, "partnership.not_active");
+            components = new[] { new { supplierSkuCode = p.SkuCode, quantity = 1 } } }))
+                .Problem(HttpStatusCode.UnprocessableEntity, "partnership.not_active");
         (await outsider.Get($"/api/v1/skus?supplierId={w.SupplierId}")).Problem(HttpStatusCode.NotFound, "not_found");
 
         // A bulk push reports each foreign id as not found, with nothing of the return in the result.
@@ -366,7 +389,8 @@ public sealed class TenantIsolationTests
         });
 
         // The supplier's stock is as it was: 50 opening, 7 shipped, 2 good back (1 damaged is apart).
-        var stock = Assert.Single((await w.Supplier.Get($"/api/v1/inventory?warehouseId={w.OwnWarehouseId}&skuCode={p.SkuCode}")).Ok().Items);
+        var stock = Assert.Single((await w.Supplier.Get($"/api/v1/inventory?warehouseId={w.OwnWarehouseId}&skuCode={p.SkuCode}")).Ok()
+            .Items);
         Assert.Equal(50 - 7 + 2, stock.I("onHand"));
         Assert.Equal(1, stock.I("damaged"));
         Assert.Equal("ToPush", (await w.Distributor.Get($"/api/v1/distribution-returns/{returns[3]}")).Ok().Str("status"));
@@ -376,7 +400,8 @@ public sealed class TenantIsolationTests
     private static string? OwnerSide(Trust.Operation op)
     {
         string[] supplier = ["/api/v1/supplier/", "/api/v1/warehouses/", "/api/v1/skus/", "/api/v1/api-keys/"];
-        string[] distributor = ["/api/v1/after-sales-orders/", "/api/v1/distribution-returns/", "/api/v1/after-sales-refunds/", "/api/v1/merchant-skus/", "/api/v1/balances/"];
+        string[] distributor = ["/api/v1/after-sales-orders/", "/api/v1/distribution-returns/", "/api/v1/after-sales-refunds/",
+            "/api/v1/merchant-skus/", "/api/v1/balances/"];
         string[] shared = ["/api/v1/partnerships/", "/api/v1/distribution-orders/"];
         if (supplier.Any(op.Path.StartsWith)) return "supplier";
         if (distributor.Any(op.Path.StartsWith)) return "distributor";
@@ -406,7 +431,8 @@ public sealed class TenantIsolationTests
                     continue;
                 }
                 Assert.True(reply.Status == HttpStatusCode.NotFound && reply.Code == "not_found",
-                    $"{op} with {id} as the {(owner == "supplier" ? "distributor" : "supplier")}: expected 404 not_found but got {(int)reply.Status} {reply.Text()}");
+                    $"{op} with {id} as the {(owner == "supplier" ? "distributor" : "supplier")}: "
+                    + $"expected 404 not_found but got {(int)reply.Status} {reply.Text()}");
             }
         }
         Assert.True(calls >= 60, $"Only {calls} calls were made.");

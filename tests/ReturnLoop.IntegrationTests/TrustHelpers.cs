@@ -8,7 +8,8 @@ namespace ReturnLoop.IntegrationTests;
 internal static class Trust
 {
     /// <summary>A minimal PNG (its signature is what the payment proof check reads).</summary>
-    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
+    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,
+        0, 0, 0, 1, 8, 2, 0, 0, 0];
 
     /// <summary>The API key a client sends.</summary>
     public static string KeyOf(Api api) => api.Http.DefaultRequestHeaders.Authorization?.Parameter
@@ -51,7 +52,8 @@ internal static class Trust
     public static void AssertProblemOneOf(this Reply reply, params (HttpStatusCode Status, string Code)[] allowed)
     {
         Assert.True(allowed.Any(a => a.Status == reply.Status && a.Code == reply.Code),
-            $"Expected one of {string.Join(", ", allowed.Select(a => $"{(int)a.Status} {a.Code}"))} but got {(int)reply.Status}: {reply.Json?.ToJsonString()}");
+            $"Expected one of {string.Join(", ", allowed.Select(a => $"{(int)a.Status} {a.Code}"))} "
+            + $"but got {(int)reply.Status}: {reply.Json?.ToJsonString()}");
         Assert.Equal("application/problem+json", reply.MediaType);
     }
 
@@ -62,7 +64,8 @@ internal static class Trust
         string? cursor = null;
         do
         {
-            var page = (await api.Get(url + (url.Contains('?') ? "&" : "?") + "limit=200" + (cursor is null ? "" : $"&cursor={cursor}"))).Ok();
+            var page = (await api.Get(url + (url.Contains('?') ? "&" : "?") + "limit=200" + (cursor is null ? "" : $"&cursor={cursor}")))
+                .Ok();
             items.AddRange(page.Items.Select(i => i!));
             cursor = page.Json?["nextCursor"]?.GetValue<string>();
         } while (cursor is not null);
@@ -70,10 +73,12 @@ internal static class Trust
     }
 
     public static string S(this JsonNode? node, string property) =>
-        node?[property]?.GetValue<string>() ?? throw new InvalidOperationException($"No '{property}' in {node?.ToJsonString() ?? "(null)"}");
+        node?[property]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"No '{property}' in {node?.ToJsonString() ?? "(null)"}");
 
     public static decimal D(this JsonNode? node, string property) =>
-        node?[property]?.GetValue<decimal>() ?? throw new InvalidOperationException($"No '{property}' in {node?.ToJsonString() ?? "(null)"}");
+        node?[property]?.GetValue<decimal>()
+            ?? throw new InvalidOperationException($"No '{property}' in {node?.ToJsonString() ?? "(null)"}");
 
     public static int I(this JsonNode? node, string property) =>
         node?[property]?.GetValue<int>() ?? throw new InvalidOperationException($"No '{property}' in {node?.ToJsonString() ?? "(null)"}");

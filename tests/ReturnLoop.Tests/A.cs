@@ -10,7 +10,8 @@ public static class A
     public const string Supplier = "supplier-1";
     public const string WarehouseId = "warehouse-kl";
 
-    /// <summary>The original order is placed at <see cref="OrderCreated"/>, shipped a day later, and the return handled days after.</summary>
+    /// <summary>The original order is placed at <see cref="OrderCreated"/>, shipped a day later, and the return handled days
+    /// after.</summary>
     public static readonly DateTimeOffset OrderCreated = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Shipped = OrderCreated.AddDays(1);
     public static readonly DateTimeOffset Now = OrderCreated.AddDays(10);
@@ -36,34 +37,40 @@ public static class A
 
     public static Warehouse OwnWarehouse() => Warehouse.Create(Supplier, "WH-KL", "Kuala Lumpur", WarehouseKind.Own, PartnershipStart);
 
-    public static Warehouse ThirdPartyWarehouse() => Warehouse.Create(Supplier, "3PL-SG", "Ninja 3PL", WarehouseKind.ThirdParty, PartnershipStart);
+    public static Warehouse ThirdPartyWarehouse() =>
+        Warehouse.Create(Supplier, "3PL-SG", "Ninja 3PL", WarehouseKind.ThirdParty, PartnershipStart);
 
     /// <summary>A marketplace return and refund request for some merchant SKUs of the order.</summary>
     public static AfterSalesOrder Return(DistributionOrder order, params (string MerchantSku, int Quantity)[] lines) =>
         AfterSales(order, AfterSalesType.ReturnAndRefund, lines);
 
-    public static AfterSalesOrder AfterSales(DistributionOrder order, AfterSalesType type, params (string MerchantSku, int Quantity)[] lines) =>
+    public static AfterSalesOrder AfterSales(DistributionOrder order, AfterSalesType type,
+        params (string MerchantSku, int Quantity)[] lines) =>
         AfterSalesOrder.Create(order, Platform.Shopee, type, "Wrong size", lines.Select(l => new AfterSalesLine(l.MerchantSku, l.Quantity)),
             Now, shopId: "shop-1", platformReturnId: "RET-1");
 
     /// <summary>The merchant SKUs the order was sold under, mapped the way it was shipped (combos with their components).</summary>
     public static Dictionary<string, MerchantSku> MappingsOf(DistributionOrder order) =>
         order.Lines.GroupBy(l => l.MerchantSkuCode).ToDictionary(g => g.Key, g =>
-            MerchantSku.Create(Distributor, g.Key, g.Key, Supplier, g.Select(l => new SkuComponent(l.SupplierSkuCode, l.QuantityPerSet)), PartnershipStart));
+            MerchantSku.Create(Distributor, g.Key, g.Key, Supplier, g.Select(l => new SkuComponent(l.SupplierSkuCode, l.QuantityPerSet)),
+                PartnershipStart));
 
     public sealed record PushedReturn(DistributionReturn Distribution, SupplierReturn Supplier);
 
-    /// <summary>Approves a request if it waits for that, and pushes its return &amp; stock-in – distribution through the push rules.</summary>
+    /// <summary>What the push rules read for one return: an active partnership, the order's SKUs mapped, its warehouse open.</summary>
+    public static PushContext PushContext(DistributionOrder order, AfterSalesOrder afterSales) =>
+        ReturnLoop.Features.DistributionReturns.PushContext.Of([order], [afterSales], [ActivePartnership()], MappingsOf(order).Values,
+            [order.WarehouseId]);
+
+    /// <summary>Approves a request if it waits for that, and pushes its return &amp; stock-in – distribution (the product's own
+    /// push).</summary>
     public static PushedReturn Push(DistributionOrder order, AfterSalesOrder afterSales)
     {
         if (afterSales.CanApprove) afterSales.Approve(Now);
         var distribution = DistributionReturn.Create(afterSales.Id, order.Id, Distributor, Supplier, order.WarehouseId, Now);
         afterSales.AttachDistributionReturn(distribution.Id);
-        var outcome = PushRules.Check(order, afterSales, [ActivePartnership()], MappingsOf(order), warehouseAvailable: true,
-            new PushOptions().MaxOrderAge, Now);
-        if (!outcome.Succeeded) throw new InvalidOperationException($"Test setup: the push failed with {outcome.Failure}.");
-        var supplier = SupplierReturn.FromPush(distribution, afterSales, order, outcome.Lines, Now);
-        distribution.MarkPushed(supplier.Id, outcome.Lines, Now);
+        var supplier = distribution.Push(PushContext(order, afterSales), new PushOptions().MaxOrderAge, Now)
+            ?? throw new InvalidOperationException($"Test setup: the push failed with {distribution.PushFailure}.");
         return new PushedReturn(distribution, supplier);
     }
 

@@ -33,6 +33,53 @@ public class AfterSalesOrderTests
     }
 
     [Fact]
+    public void Returnable_quantity_is_shipped_minus_every_earlier_after_sales_order_not_cancelled()
+    {
+        var order = Order();                                                       // 3 shipped
+        AfterSalesLine[] earlier = [new("TS-RED", 1), new("TS-RED", 1), new("OTHER", 2)];
+
+        Assert.Equal(3, Returnable.QuantityOf(order, "TS-RED", []));
+        Assert.Equal(1, Returnable.QuantityOf(order, "TS-RED", earlier));
+        Assert.Equal(0, Returnable.QuantityOf(order, "TS-RED", [new("TS-RED", 3), new("TS-RED", 1)]));   // never below 0
+        Assert.Equal(0, Returnable.QuantityOf(order, "NOT-ON-ORDER", []));
+    }
+
+    [Fact]
+    public void After_sales_order_asking_more_than_is_returnable_is_refused_with_quantity_exceeds_shipped()
+    {
+        var order = Order();
+
+        var error = A.Error(() => AfterSalesOrder.CreateManual(order, earlierLines: [new("TS-RED", 2)], AfterSalesType.RefundOnly, null,
+            [new("TS-RED", 1), new("TS-RED", 1)], A.Now));
+
+        Assert.Equal((Returnable.QuantityExceedsShipped, 422), (error.Code, error.Status));
+        Assert.Equal("after_sales.quantity_exceeds_shipped", Returnable.QuantityExceedsShipped);
+    }
+
+    [Fact]
+    public void After_sales_order_may_ask_back_exactly_what_is_left()
+    {
+        var order = Order();
+
+        var aso = AfterSalesOrder.CreateManual(order, earlierLines: [new("TS-RED", 2)], AfterSalesType.ReturnAndRefund, null,
+            [new("TS-RED", 1)], A.Now);
+
+        Assert.Equal([("TS-RED", 1)], aso.Lines.Select(l => (l.MerchantSkuCode, l.Quantity)));
+        Assert.Equal(Platform.Manual, aso.Source);
+    }
+
+    [Fact]
+    public void Manual_after_sales_order_needs_a_shipped_original_order_before_its_quantities_are_counted()
+    {
+        var unshipped = A.Order().WithLine("TS-RED", 3, 45.00m).Build();
+
+        var error = A.Error(() =>
+            AfterSalesOrder.CreateManual(unshipped, [], AfterSalesType.ReturnAndRefund, null, [new("TS-RED", 1)], A.Now));
+
+        Assert.Equal(("state.not_allowed", 409), (error.Code, error.Status));
+    }
+
+    [Fact]
     public void After_sales_order_needs_at_least_one_line()
     {
         Assert.Equal("validation.failed", A.Error(() => A.Return(Order())).Code);
@@ -205,6 +252,10 @@ public class AfterSalesOrderTests
         Assert.Equal(status, aso.Status);
     }
 
+    /// <summary>
+    /// Decision (domain.md, Recall): once cancelled after stock-in, the supplier may still refund on its side; its steps
+    /// are not refused, they leave the application cancelled.
+    /// </summary>
     [Theory]
     [InlineData("received")]
     [InlineData("refund processing")]

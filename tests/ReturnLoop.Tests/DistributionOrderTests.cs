@@ -19,7 +19,9 @@ public class DistributionOrderTests
     [Fact]
     public void Order_needs_at_least_one_line()
     {
-        var error = A.Error(() => DistributionOrder.Create(A.Distributor, A.Supplier, "MYR", A.WarehouseId, Platform.Manual, null, null, [], A.OrderCreated, A.OrderCreated));
+        var error = A.Error(() =>
+            DistributionOrder.Create(A.Distributor, A.Supplier, "MYR", A.WarehouseId, Platform.Manual, null, null, [], A.OrderCreated,
+                A.OrderCreated));
 
         Assert.Equal("validation.failed", error.Code);
     }
@@ -35,7 +37,8 @@ public class DistributionOrderTests
     [Fact]
     public void Shipping_freezes_unit_prices_and_fee_and_stock_out_amount_is_their_sum()
     {
-        var order = A.Order().WithLine("TS-RED", 3, 45.00m).WithCombo("SET-SUMMER", 2, ("CAP-BLK", 2, 12.50m), ("SOCK-WHT", 1, 6.00m)).Build();
+        var order = A.Order().WithLine("TS-RED", 3, 45.00m).WithCombo("SET-SUMMER", 2, ("CAP-BLK", 2, 12.50m), ("SOCK-WHT", 1, 6.00m))
+            .Build();
         var prices = new Dictionary<string, decimal> { ["TS-RED"] = 45.00m, ["CAP-BLK"] = 12.50m, ["SOCK-WHT"] = 6.00m };
 
         order.Ship(prices, distributionFee: 8.00m, A.Shipped);
@@ -107,7 +110,8 @@ public class DistributionOrderTests
 
         Assert.Equal(DistributionOrderStatus.Cancelled, order.Status);
         Assert.Equal(A.Now, order.CancelledAt);
-        Assert.Equal("state.not_allowed", A.Error(() => order.Ship(new Dictionary<string, decimal> { ["TS-RED"] = 45.00m }, 0m, A.Now)).Code);
+        Assert.Equal("state.not_allowed", A.Error(() => order.Ship(new Dictionary<string, decimal> { ["TS-RED"] = 45.00m }, 0m, A.Now))
+            .Code);
         Assert.Equal("state.not_allowed", A.Error(() => order.Cancel(A.Now)).Code);
     }
 
@@ -156,7 +160,8 @@ public class DistributionOrderTests
             (first.Type, first.Amount, first.SettledAfter, first.Method, first.Reference));
         Assert.Equal((SettlementType.Payment, 40.00m, 140.00m, PaymentMethod.BankTransfer, "TT-2"),
             (second.Type, second.Amount, second.SettledAfter, second.Method, second.Reference));
-        Assert.Equal((order.Id, A.Supplier, A.Distributor), (second.DistributionOrderId, second.SupplierAccountId, second.DistributorAccountId));
+        Assert.Equal((order.Id, A.Supplier, A.Distributor),
+            (second.DistributionOrderId, second.SupplierAccountId, second.DistributorAccountId));
         Assert.Equal(140.00m, order.SettledAmount);
         Assert.Equal(0m, order.UnsettledAmount);   // 3 × 45.00 + 5.00 fee = 140.00, all paid
     }
@@ -169,8 +174,10 @@ public class DistributionOrderTests
         var deduction = order.SettleByRefund(35.00m, "refund-1", A.Now);
         var reversal = order.ReverseRefundSettlement(35.00m, "refund-1", A.Now.AddHours(1));
 
-        Assert.Equal((SettlementType.RefundDeduction, 35.00m, 135.00m, "refund-1"), (deduction.Type, deduction.Amount, deduction.SettledAfter, deduction.Reference));
-        Assert.Equal((SettlementType.RefundDeductionReversed, -35.00m, 100.00m, "refund-1"), (reversal.Type, reversal.Amount, reversal.SettledAfter, reversal.Reference));
+        Assert.Equal((SettlementType.RefundDeduction, 35.00m, 135.00m, "refund-1"),
+            (deduction.Type, deduction.Amount, deduction.SettledAfter, deduction.Reference));
+        Assert.Equal((SettlementType.RefundDeductionReversed, -35.00m, 100.00m, "refund-1"),
+            (reversal.Type, reversal.Amount, reversal.SettledAfter, reversal.Reference));
         Assert.Null(deduction.Method);
         Assert.Equal(35.00m, order.UnsettledAmount);
     }

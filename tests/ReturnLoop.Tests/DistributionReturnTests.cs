@@ -19,7 +19,8 @@ public class DistributionReturnTests
             case DistributionReturnStatus.PushFailed: r.MarkPushFailed(TooOld, A.Now); break;
             case DistributionReturnStatus.Pushed: r.MarkPushed("supplier-return-1", Lines, A.Now); break;
             case DistributionReturnStatus.Recalled: r.MarkPushed("supplier-return-1", Lines, A.Now); r.MarkRecalled(A.Now); break;
-            case DistributionReturnStatus.RecallFailed: r.MarkPushed("supplier-return-1", Lines, A.Now); r.MarkRecallFailed(StockedIn, A.Now); break;
+            case DistributionReturnStatus.RecallFailed: r.MarkPushed("supplier-return-1", Lines, A.Now); r.MarkRecallFailed(StockedIn,
+                A.Now); break;
             case DistributionReturnStatus.Cancelled: r.Cancel(A.Now); break;
         }
         Assert.Equal(status, r.Status);
@@ -183,5 +184,125 @@ public class DistributionReturnTests
         Assert.Equal("state.not_allowed", A.Error(() => r.MarkRecalled(Later)).Code);
         Assert.Equal("state.not_allowed", A.Error(() => r.MarkRecallFailed(StockedIn, Later)).Code);
         Assert.Equal(status, r.Status);
+    }
+
+    private static (DistributionOrder Order, AfterSalesOrder Request, DistributionReturn Return) Approved()
+    {
+        var order = A.ShippedOrder().WithLine("TS-RED", 3, 45.00m).Build();
+        var request = A.Return(order, ("TS-RED", 2));
+        request.Approve(A.Now);
+        var ret = DistributionReturn.Create(request.Id, order.Id, A.Distributor, A.Supplier, order.WarehouseId, A.Now);
+        request.AttachDistributionReturn(ret.Id);
+        return (order, request, ret);
+    }
+
+    [Fact]
+    public void Push_that_passes_the_rules_creates_the_supplier_return_and_marks_the_return_pushed()
+    {
+        var (order, request, ret) = Approved();
+
+        var supplierReturn = ret.Push(A.PushContext(order, request), new PushOptions().MaxOrderAge, Later);
+
+        Assert.NotNull(supplierReturn);
+        Assert.Equal(DistributionReturnStatus.Pushed, ret.Status);
+        Assert.Equal(supplierReturn.Id, ret.SupplierReturnId);
+        Assert.Equal((ret.Id, request.Id, SupplierReturnStatus.PendingStockIn), (supplierReturn.DistributionReturnId,
+            supplierReturn.AfterSalesOrderId, supplierReturn.Status));
+        Assert.Equal([("TS-RED", 2, 45.00m)],
+            supplierReturn.Lines.Select(l => (l.SupplierSkuCode, l.ExpectedQuantity, l.UnitPriceAtShipment)));
+    }
+
+    [Fact]
+    public void Push_that_fails_a_rule_creates_nothing_and_lands_in_push_failed_with_the_rules_code()
+    {
+        var (order, request, ret) = Approved();
+
+        var supplierReturn = ret.Push(A.PushContext(order, request), maxOrderAge: TimeSpan.FromDays(1), Later);
+
+        Assert.Null(supplierReturn);
+        Assert.Equal(DistributionReturnStatus.PushFailed, ret.Status);
+        Assert.Equal(PushRules.OrderTooOld, ret.PushFailure!.Code);
+        Assert.Null(ret.SupplierReturnId);
+    }
+
+    [Fact]
+    public void Push_of_a_return_whose_warehouse_is_gone_fails_with_warehouse_unavailable()
+    {
+        var (order, request, ret) = Approved();
+        var context = PushContext.Of([order], [request], [A.ActivePartnership()], A.MappingsOf(order).Values, availableWarehouseIds: []);
+
+        Assert.Null(ret.Push(context, new PushOptions().MaxOrderAge, Later));
+
+        Assert.Equal(PushRules.WarehouseUnavailable, ret.PushFailure!.Code);
+    }
+
+    [Fact]
+    public void Push_of_a_pushed_return_is_refused()
+    {
+        var (order, request, ret) = Approved();
+        ret.Push(A.PushContext(order, request), new PushOptions().MaxOrderAge, A.Now);
+
+        var error = A.Error(() => ret.Push(A.PushContext(order, request), new PushOptions().MaxOrderAge, Later));
+
+        Assert.Equal("state.not_allowed", error.Code);
+        Assert.Equal(1, ret.PushAttempts);
+    }
+
+    [Theory]
+    [InlineData(DistributionReturnStatus.ToPush)]
+    [InlineData(DistributionReturnStatus.PushFailed)]
+    public void Cancelling_the_application_simply_cancels_a_return_not_yet_pushed(DistributionReturnStatus status)
+    {
+        var r = InState(status);
+
+        Assert.Equal(RecallOutcome.Cancelled, RecallRules.Decide(r, supplierReturn: null));
+        Assert.Equal(RecallOutcome.Cancelled, r.Recall(supplierReturn: null, Later));
+
+        Assert.Equal(DistributionReturnStatus.Cancelled, r.Status);
+        Assert.Null(r.RecallFailure);
+    }
+
+    [Fact]
+    public void Cancelling_the_application_recalls_a_pushed_return_the_supplier_has_not_stocked_in()
+    {
+        var order = A.ShippedOrder().WithLine("TS-RED", 3, 45.00m).Build();
+        var pushed = A.Push(order, A.Return(order, ("TS-RED", 2)));
+
+        var outcome = pushed.Distribution.Recall(pushed.Supplier, Later);
+
+        Assert.Equal(RecallOutcome.Recalled, outcome);
+        Assert.Equal(DistributionReturnStatus.Recalled, pushed.Distribution.Status);
+        Assert.Equal(SupplierReturnStatus.Recalled, pushed.Supplier.Status);
+        Assert.Equal(Later, pushed.Supplier.RecalledAt);
+        Assert.False(pushed.Supplier.NeedsAttention);
+    }
+
+    [Fact]
+    public void Recall_after_stock_in_fails_with_recall_already_stocked_in_and_flags_the_supplier_return()
+    {
+        var order = A.ShippedOrder().WithLine("TS-RED", 3, 45.00m).Build();
+        var pushed = A.Push(order, A.Return(order, ("TS-RED", 2)));
+        pushed.Supplier.StockIn(A.OwnWarehouse(), [A.Good("TS-RED", 2)], A.Now);
+
+        var outcome = pushed.Distribution.Recall(pushed.Supplier, Later);
+
+        Assert.Equal(RecallOutcome.RecallFailed, outcome);
+        Assert.Equal(DistributionReturnStatus.RecallFailed, pushed.Distribution.Status);
+        Assert.Equal("recall.already_stocked_in", pushed.Distribution.RecallFailure!.Code);
+        Assert.Equal(RecallRules.AlreadyStockedIn, pushed.Distribution.RecallFailure.Code);
+        Assert.Equal(SupplierReturnStatus.ReceivedReturn, pushed.Supplier.Status);   // the supplier return stays where it is
+        Assert.True(pushed.Supplier.NeedsAttention);
+    }
+
+    [Fact]
+    public void Recall_of_a_pushed_return_needs_the_supplier_return_it_was_pushed_as()
+    {
+        var order = A.ShippedOrder().WithLine("TS-RED", 3, 45.00m).Build();
+        var pushed = A.Push(order, A.Return(order, ("TS-RED", 2)));
+        var other = A.Push(order, A.Return(order, ("TS-RED", 1))).Supplier;
+
+        Assert.Throws<ArgumentException>(() => pushed.Distribution.Recall(null, Later));
+        Assert.Throws<ArgumentException>(() => pushed.Distribution.Recall(other, Later));
+        Assert.Equal(DistributionReturnStatus.Pushed, pushed.Distribution.Status);
     }
 }

@@ -111,7 +111,8 @@ public class MoneyTests
     [Fact]
     public void Valid_amount_input_passes()
     {
-        var check = new Check().Amount(53.25m, "amount", "MYR").Amount(120000m, "idr", "IDR").Amount(null, "exchangeAmount", "MYR", required: false);
+        var check = new Check().Amount(53.25m, "amount", "MYR").Amount(120000m, "idr", "IDR")
+            .Amount(null, "exchangeAmount", "MYR", required: false);
 
         Assert.True(check.IsValid);
         check.ThrowIfInvalid();

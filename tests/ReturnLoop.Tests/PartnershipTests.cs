@@ -35,7 +35,8 @@ public class PartnershipTests
     {
         var p = Partnership.Apply(A.Distributor, A.Supplier, Applied);
 
-        Assert.Equal((PartnershipStatus.Pending, A.Distributor, A.Supplier, Applied), (p.Status, p.DistributorAccountId, p.SupplierAccountId, p.AppliedAt));
+        Assert.Equal((PartnershipStatus.Pending, A.Distributor, A.Supplier, Applied),
+            (p.Status, p.DistributorAccountId, p.SupplierAccountId, p.AppliedAt));
         Assert.Null(p.ActiveFrom);
         Assert.Null(p.TerminatedAt);
     }

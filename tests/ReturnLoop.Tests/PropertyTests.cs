@@ -44,11 +44,12 @@ public class PropertyTests
             var stockOut = s.price * s.shipped + s.distributionFee;
             var paid = decimal.Round(stockOut * s.paidPercent / 100m, 2, MidpointRounding.ToZero);
             var order = A.ShippedOrder().WithLine("TS-RED", s.shipped, s.price).WithFee(s.distributionFee).Paid(paid).Build();
-            var ret = A.ReceivedReturn(order, A.Return(order, ("TS-RED", s.shipped)),
+            var request = A.Return(order, ("TS-RED", s.shipped));
+            var ret = A.ReceivedReturn(order, request,
                 A.Good("TS-RED", s.returned - s.damaged), A.Damaged("TS-RED", s.damaged));
             var unsettledBefore = order.UnsettledAmount;
 
-            var refund = RefundOrder.Create(ret, order, s.handlingFee, s.exchange, RefundMethod.BankTransfer, A.Bank, A.Now);
+            var refund = RefundOrder.Create(ret, request, order, s.handlingFee, s.exchange, RefundMethod.BankTransfer, A.Bank, A.Now);
             var deduction = order.SettleByRefund(refund.SettledOnOrder, refund.Id, A.Now);
 
             Assert.Equal(stockOut - paid, unsettledBefore);
@@ -128,7 +129,8 @@ public class PropertyTests
                 }
                 else if (amount > before)
                 {
-                    Assert.Equal("balance.insufficient", A.Error(() => balance.Debit(amount, BalanceEntryType.OrderPayment, "order", null, A.Now)).Code);
+                    Assert.Equal("balance.insufficient",
+                        A.Error(() => balance.Debit(amount, BalanceEntryType.OrderPayment, "order", null, A.Now)).Code);
                     Assert.Equal(before, balance.Balance);
                     continue;
                 }
@@ -157,11 +159,13 @@ public class PropertyTests
         gen.Sample(s =>
         {
             // TS-RED is expected on two lines (2 singles, 1 from the set), CAP-BLK on one (2 from the set).
-            var order = A.ShippedOrder().WithLine("TS-RED", 3, 45.00m).WithCombo("SET-SUMMER", 2, ("TS-RED", 1, 45.00m), ("CAP-BLK", 2, 12.50m)).Build();
+            var order = A.ShippedOrder().WithLine("TS-RED", 3, 45.00m)
+                .WithCombo("SET-SUMMER", 2, ("TS-RED", 1, 45.00m), ("CAP-BLK", 2, 12.50m)).Build();
             var ret = A.Push(order, A.Return(order, ("TS-RED", 2), ("SET-SUMMER", 1))).Supplier;
 
             var received = ret.StockIn(A.OwnWarehouse(),
-                [A.Good("TS-RED", s.redGood), A.Damaged("TS-RED", s.redDamaged), A.Good("CAP-BLK", s.capGood), A.Damaged("CAP-BLK", s.capDamaged)], A.Now);
+                [A.Good("TS-RED", s.redGood), A.Damaged("TS-RED", s.redDamaged), A.Good("CAP-BLK", s.capGood),
+                    A.Damaged("CAP-BLK", s.capDamaged)], A.Now);
 
             Assert.All(ret.Lines, l => Assert.True(l.DamagedQuantity <= l.ReceivedQuantity && l.ReceivedQuantity <= l.ExpectedQuantity));
             var red = ret.Lines.Where(l => l.SupplierSkuCode == "TS-RED").ToList();

@@ -5,8 +5,10 @@ public class PushRuleTests
 {
     private static readonly TimeSpan NinetyDays = TimeSpan.FromHours(90 * 24);
 
-    private static PushRules.Outcome Check(DistributionOrder order, AfterSalesOrder? request = null, IEnumerable<Partnership>? partnerships = null,
-        IReadOnlyDictionary<string, MerchantSku>? mappings = null, bool warehouseAvailable = true, TimeSpan? maxOrderAge = null, DateTimeOffset? now = null) =>
+    private static PushRules.Outcome Check(DistributionOrder order, AfterSalesOrder? request = null,
+        IEnumerable<Partnership>? partnerships = null,
+        IReadOnlyDictionary<string, MerchantSku>? mappings = null, bool warehouseAvailable = true, TimeSpan? maxOrderAge = null,
+            DateTimeOffset? now = null) =>
         PushRules.Check(order, request ?? A.Return(order, (order.Lines[0].MerchantSkuCode, 1)), partnerships ?? [A.ActivePartnership()],
             mappings ?? A.MappingsOf(order), warehouseAvailable, maxOrderAge ?? NinetyDays, now ?? A.Now);
 
@@ -22,7 +24,8 @@ public class PushRuleTests
 
         Assert.True(outcome.Succeeded);
         var line = Assert.Single(outcome.Lines);
-        Assert.Equal(("TS-RED", 1, "TS-RED", 45.00m), (line.SupplierSkuCode, line.Quantity, line.FromMerchantSkuCode, line.UnitPriceAtShipment));
+        Assert.Equal(("TS-RED", 1, "TS-RED", 45.00m),
+            (line.SupplierSkuCode, line.Quantity, line.FromMerchantSkuCode, line.UnitPriceAtShipment));
     }
 
     [Fact]
@@ -159,14 +162,16 @@ public class PushRuleTests
         var order = Order();
         var noComponents = MerchantSku.Create(A.Distributor, "TS-RED", "T-shirt red", A.Supplier, [], A.OrderCreated);
 
-        Assert.Equal("push.unmapped_sku", Check(order, mappings: new Dictionary<string, MerchantSku> { ["TS-RED"] = noComponents }).Failure?.Code);
+        Assert.Equal("push.unmapped_sku", Check(order, mappings: new Dictionary<string, MerchantSku> { ["TS-RED"] = noComponents })
+            .Failure?.Code);
     }
 
     [Fact]
     public void Merchant_sku_off_the_order_mapped_to_a_supplier_sku_the_order_did_not_ship_is_unmapped()
     {
         var order = Order();
-        var other = MerchantSku.Create(A.Distributor, "TS-BLUE-LISTING", "T-shirt blue", A.Supplier, [new SkuComponent("TS-BLUE", 1)], A.OrderCreated);
+        var other = MerchantSku.Create(A.Distributor, "TS-BLUE-LISTING", "T-shirt blue", A.Supplier, [new SkuComponent("TS-BLUE", 1)],
+            A.OrderCreated);
         var mappings = new Dictionary<string, MerchantSku>(A.MappingsOf(order)) { ["TS-BLUE-LISTING"] = other };
 
         var outcome = Check(order, A.Return(order, ("TS-BLUE-LISTING", 1)), mappings: mappings);
@@ -179,25 +184,29 @@ public class PushRuleTests
     public void Merchant_sku_off_the_order_splits_by_its_mapping_over_what_the_order_shipped()
     {
         var order = Order();
-        var twin = MerchantSku.Create(A.Distributor, "TS-RED-TWIN", "Two red tees", A.Supplier, [new SkuComponent("TS-RED", 2)], A.OrderCreated);
+        var twin = MerchantSku.Create(A.Distributor, "TS-RED-TWIN", "Two red tees", A.Supplier, [new SkuComponent("TS-RED", 2)],
+            A.OrderCreated);
         var mappings = new Dictionary<string, MerchantSku>(A.MappingsOf(order)) { ["TS-RED-TWIN"] = twin };
 
         var outcome = Check(order, A.Return(order, ("TS-RED-TWIN", 1)), mappings: mappings);
 
         var line = Assert.Single(outcome.Lines);
-        Assert.Equal(("TS-RED", 2, "TS-RED-TWIN", 45.00m), (line.SupplierSkuCode, line.Quantity, line.FromMerchantSkuCode, line.UnitPriceAtShipment));
+        Assert.Equal(("TS-RED", 2, "TS-RED-TWIN", 45.00m),
+            (line.SupplierSkuCode, line.Quantity, line.FromMerchantSkuCode, line.UnitPriceAtShipment));
     }
 
     [Fact]
     public void Merchant_sku_on_the_order_splits_as_it_was_shipped_even_when_remapped_since()
     {
         var order = Order();
-        var remapped = MerchantSku.Create(A.Distributor, "TS-RED", "T-shirt red", A.Supplier, [new SkuComponent("TS-BLUE", 1)], A.OrderCreated);
+        var remapped = MerchantSku.Create(A.Distributor, "TS-RED", "T-shirt red", A.Supplier, [new SkuComponent("TS-BLUE", 1)],
+            A.OrderCreated);
 
         var outcome = Check(order, mappings: new Dictionary<string, MerchantSku> { ["TS-RED"] = remapped });
 
         var line = Assert.Single(outcome.Lines);
-        Assert.Equal(("TS-RED", 1, "TS-RED", 45.00m), (line.SupplierSkuCode, line.Quantity, line.FromMerchantSkuCode, line.UnitPriceAtShipment));
+        Assert.Equal(("TS-RED", 1, "TS-RED", 45.00m),
+            (line.SupplierSkuCode, line.Quantity, line.FromMerchantSkuCode, line.UnitPriceAtShipment));
     }
 
     [Fact]
@@ -220,8 +229,10 @@ public class PushRuleTests
 
         Assert.Equal("push.order_too_old", Check(order, request, none, unmapped, warehouseAvailable: false, now: tooLate).Failure?.Code);
         Assert.Equal("push.no_partnership", Check(order, request, none, unmapped, warehouseAvailable: false).Failure?.Code);
-        Assert.Equal("push.unmapped_sku", Check(order, request, [A.ActivePartnership()], unmapped, warehouseAvailable: false).Failure?.Code);
-        Assert.Equal("push.warehouse_unavailable", Check(order, request, [A.ActivePartnership()], A.MappingsOf(order), warehouseAvailable: false).Failure?.Code);
+        Assert.Equal("push.unmapped_sku", Check(order, request, [A.ActivePartnership()], unmapped, warehouseAvailable: false)
+            .Failure?.Code);
+        Assert.Equal("push.warehouse_unavailable",
+            Check(order, request, [A.ActivePartnership()], A.MappingsOf(order), warehouseAvailable: false).Failure?.Code);
         Assert.True(Check(order, request, [A.ActivePartnership()], A.MappingsOf(order), warehouseAvailable: true).Succeeded);
     }
 
@@ -257,6 +268,6 @@ public class PushRuleTests
         Assert.Equal(
             [("TS-RED", 1, "SET-SUMMER"), ("CAP-BLK", 2, "SET-SUMMER")],
             pushed.Distribution.Lines.Select(l => (l.SupplierSkuCode, l.Quantity, l.FromMerchantSkuCode)));
-        Assert.Equal(70.00m, pushed.Supplier.EstimatedRefund(returnHandlingFee: 0m));
+        Assert.Equal(70.00m, pushed.Supplier.EstimatedRefund(currentHandlingFee: 0m));
     }
 }

@@ -1,6 +1,9 @@
 namespace ReturnLoop.Tests;
 
-/// <summary>domain.md, "Refund order": amounts frozen at creation, customer balance vs bank transfer, proof, receipt, void.</summary>
+/// <summary>
+/// domain.md, "Refund order": customer balance vs bank transfer, proof, receipt, void. That its amounts stay frozen
+/// when the charge settings or the SKU's price change later is shown through the API (RefundTests), where they can.
+/// </summary>
 public class RefundOrderTests
 {
     private static readonly DateTimeOffset Later = A.Now.AddHours(5);
@@ -13,13 +16,14 @@ public class RefundOrderTests
         return (order, request, A.ReceivedReturn(order, request, A.Good("TS-RED", 2)));
     }
 
-    private static RefundOrder Create(SupplierReturn ret, DistributionOrder order, RefundMethod method) =>
-        RefundOrder.Create(ret, order, returnHandlingFee: 2.00m, exchangeAmount: 0m, method, method == RefundMethod.BankTransfer ? A.Bank : null, A.Now);
+    private static RefundOrder Create(SupplierReturn ret, AfterSalesOrder request, DistributionOrder order, RefundMethod method) =>
+        RefundOrder.Create(ret, request, order, returnHandlingFee: 2.00m, exchangeAmount: 0m, method,
+            method == RefundMethod.BankTransfer ? A.Bank : null, A.Now);
 
     private static RefundOrder BankTransfer(RefundStatus status)
     {
-        var (order, _, ret) = Received();
-        var refund = Create(ret, order, RefundMethod.BankTransfer);
+        var (order, request, ret) = Received();
+        var refund = Create(ret, request, order, RefundMethod.BankTransfer);
         switch (status)
         {
             case RefundStatus.NotReceived: refund.ReportNotReceived("Nothing on our statement."); break;
@@ -32,46 +36,89 @@ public class RefundOrderTests
 
     private static RefundOrder BalanceRefund()
     {
-        var (order, _, ret) = Received();
-        return Create(ret, order, RefundMethod.CustomerBalance);
+        var (order, request, ret) = Received();
+        return Create(ret, request, order, RefundMethod.CustomerBalance);
     }
 
     [Fact]
-    public void Customer_balance_refund_completes_the_refund_and_the_supplier_return_at_once()
+    public void Customer_balance_refund_completes_the_refund_the_supplier_return_and_the_after_sales_order_at_once()
     {
-        var (order, _, ret) = Received();
+        var (order, request, ret) = Received();
 
-        var refund = Create(ret, order, RefundMethod.CustomerBalance);
+        var refund = Create(ret, request, order, RefundMethod.CustomerBalance);
 
         Assert.Equal(RefundStatus.Completed, refund.Status);
         Assert.Equal(A.Now, refund.CompletedAt);
         Assert.Null(refund.BankAccount);
         Assert.Equal(SupplierReturnStatus.Completed, ret.Status);
+        Assert.Equal(A.Now, ret.CompletedAt);
+        Assert.Equal(AfterSalesStatus.Completed, request.Status);
         Assert.Equal(refund.Id, ret.ActiveRefundOrderId);
         Assert.Equal((ret.Id, ret.AfterSalesOrderId, order.Id, A.Supplier, A.Distributor, "MYR"),
-            (refund.SupplierReturnId, refund.AfterSalesOrderId, refund.DistributionOrderId, refund.SupplierAccountId, refund.DistributorAccountId, refund.Currency));
+            (refund.SupplierReturnId, refund.AfterSalesOrderId, refund.DistributionOrderId, refund.SupplierAccountId,
+                refund.DistributorAccountId, refund.Currency));
+    }
+
+    [Fact]
+    public void Customer_balance_refund_credits_the_refundable_amount_and_a_bank_transfer_credits_nothing()
+    {
+        var (order, request, ret) = Received();
+        var balance = Create(ret, request, order, RefundMethod.CustomerBalance);
+        var (otherOrder, otherRequest, otherRet) = Received();
+        var bank = Create(otherRet, otherRequest, otherOrder, RefundMethod.BankTransfer);
+
+        Assert.Equal(53.00m, balance.BalanceCredit);
+        Assert.Equal(balance.RefundableAmount, balance.BalanceCredit);
+        Assert.Equal(0m, bank.BalanceCredit);
+        Assert.Equal(53.00m, bank.RefundableAmount);
+    }
+
+    [Fact]
+    public void Refund_after_a_cancellation_after_stock_in_completes_the_supplier_side_and_the_application_stays_cancelled()
+    {
+        var (order, request, ret) = Received();
+        request.Cancel(A.Now);                      // the buyer's word is final, the goods are already at the supplier
+
+        var refund = Create(ret, request, order, RefundMethod.CustomerBalance);
+
+        Assert.Equal(RefundStatus.Completed, refund.Status);
+        Assert.Equal(SupplierReturnStatus.Completed, ret.Status);
+        Assert.Equal(AfterSalesStatus.Cancelled, request.Status);
+    }
+
+    [Fact]
+    public void Refund_order_belongs_to_the_returns_own_after_sales_order_and_distribution_order()
+    {
+        var (order, request, ret) = Received();
+        var (otherOrder, otherRequest, _) = Received();
+
+        Assert.Throws<ArgumentException>(() => Create(ret, otherRequest, order, RefundMethod.CustomerBalance));
+        Assert.Throws<ArgumentException>(() => Create(ret, request, otherOrder, RefundMethod.CustomerBalance));
+        Assert.Equal(SupplierReturnStatus.ReceivedReturn, ret.Status);
+        Assert.Equal(AfterSalesStatus.ReceivedReturn, request.Status);
     }
 
     [Fact]
     public void Bank_transfer_refund_waits_for_the_distributor_to_confirm_receipt()
     {
-        var (order, _, ret) = Received();
+        var (order, request, ret) = Received();
 
-        var refund = Create(ret, order, RefundMethod.BankTransfer);
+        var refund = Create(ret, request, order, RefundMethod.BankTransfer);
 
         Assert.Equal(RefundStatus.AwaitingConfirmation, refund.Status);
         Assert.Null(refund.CompletedAt);
         Assert.Equal(A.Bank, refund.BankAccount);
         Assert.False(refund.HasPaymentProof);
         Assert.Equal(SupplierReturnStatus.RefundProcessing, ret.Status);
+        Assert.Equal(AfterSalesStatus.RefundProcessing, request.Status);
     }
 
     [Fact]
     public void Bank_transfer_refund_needs_the_bank_account()
     {
-        var (order, _, ret) = Received();
+        var (order, request, ret) = Received();
 
-        var error = A.Error(() => RefundOrder.Create(ret, order, 2.00m, 0m, RefundMethod.BankTransfer, bankAccount: null, A.Now));
+        var error = A.Error(() => RefundOrder.Create(ret, request, order, 2.00m, 0m, RefundMethod.BankTransfer, bankAccount: null, A.Now));
 
         Assert.Equal("validation.failed", error.Code);
         Assert.True(error.Errors!.ContainsKey("bankAccount"));
@@ -82,9 +129,10 @@ public class RefundOrderTests
     public void Refund_order_needs_a_received_return()
     {
         var order = A.ShippedOrder().WithLine("TS-RED", 3, 45.00m).Build();
-        var pending = A.Push(order, A.Return(order, ("TS-RED", 2))).Supplier;
+        var request = A.Return(order, ("TS-RED", 2));
+        var pending = A.Push(order, request).Supplier;
 
-        var error = A.Error(() => Create(pending, order, RefundMethod.CustomerBalance));
+        var error = A.Error(() => Create(pending, request, order, RefundMethod.CustomerBalance));
 
         Assert.Equal(("state.not_allowed", 409), (error.Code, error.Status));
     }
@@ -92,10 +140,10 @@ public class RefundOrderTests
     [Fact]
     public void Only_one_active_refund_order_per_return()
     {
-        var (order, _, ret) = Received();
-        Create(ret, order, RefundMethod.BankTransfer);
+        var (order, request, ret) = Received();
+        Create(ret, request, order, RefundMethod.BankTransfer);
 
-        var error = A.Error(() => Create(ret, order, RefundMethod.BankTransfer));
+        var error = A.Error(() => Create(ret, request, order, RefundMethod.BankTransfer));
 
         Assert.Equal(("refund.already_exists", 409), (error.Code, error.Status));
     }
@@ -103,12 +151,13 @@ public class RefundOrderTests
     [Fact]
     public void Voided_refund_lets_the_supplier_create_a_new_one()
     {
-        var (order, _, ret) = Received();
-        var first = Create(ret, order, RefundMethod.BankTransfer);
+        var (order, request, ret) = Received();
+        var first = Create(ret, request, order, RefundMethod.BankTransfer);
         first.Void(Later);
         ret.DetachVoidedRefund();
+        request.MarkRefundVoided(Later);
 
-        var second = Create(ret, order, RefundMethod.CustomerBalance);
+        var second = Create(ret, request, order, RefundMethod.CustomerBalance);
 
         Assert.Equal(RefundStatus.Voided, first.Status);
         Assert.Equal(Later, first.VoidedAt);
@@ -117,39 +166,10 @@ public class RefundOrderTests
     }
 
     [Fact]
-    public void Return_amount_is_the_price_at_shipment_not_the_cost_price()
-    {
-        var sku = SupplierSku.Create(A.Supplier, "TS-RED", "T-shirt red", costPrice: 20.00m, distributionPrice: 45.00m, A.PartnershipStart);
-        var order = A.ShippedOrder().WithLine(sku.Code, 3, sku.DistributionPrice).Build();
-        var request = A.Return(order, ("TS-RED", 2));
-        var ret = A.ReceivedReturn(order, request, A.Good("TS-RED", 2));
-        sku.Update("T-shirt red", costPrice: 25.00m, distributionPrice: 50.00m);
-
-        var refund = Create(ret, order, RefundMethod.CustomerBalance);
-
-        Assert.Equal(90.00m, refund.ReturnAmount);
-    }
-
-    [Fact]
-    public void Return_handling_fee_is_frozen_on_the_refund_order_when_it_is_created()
-    {
-        var supplier = ReturnLoop.Features.Accounts.Account.Create("BigShop", "MYR", A.PartnershipStart);
-        supplier.SetChargeSettings(distributionFee: 0m, returnHandlingFee: 2.00m);
-        var (order, _, ret) = Received();
-        var refund = RefundOrder.Create(ret, order, supplier.ReturnHandlingFee, 0m, RefundMethod.BankTransfer, A.Bank, A.Now);
-
-        supplier.SetChargeSettings(distributionFee: 0m, returnHandlingFee: 9.00m);
-
-        Assert.Equal(9.00m, supplier.ReturnHandlingFee);
-        Assert.Equal(2.00m, refund.ReturnHandlingFee);
-        Assert.Equal(53.00m, refund.RefundableAmount);
-    }
-
-    [Fact]
     public void Unsettled_amount_is_what_was_unsettled_before_this_refund_settled_any_of_it()
     {
-        var (order, _, ret) = Received();
-        var refund = Create(ret, order, RefundMethod.CustomerBalance);
+        var (order, request, ret) = Received();
+        var refund = Create(ret, request, order, RefundMethod.CustomerBalance);
 
         order.SettleByRefund(refund.SettledOnOrder, refund.Id, A.Now);
 
@@ -160,8 +180,8 @@ public class RefundOrderTests
     [Fact]
     public void Voiding_reverses_the_settlement_so_the_order_is_unsettled_again()
     {
-        var (order, _, ret) = Received();
-        var refund = Create(ret, order, RefundMethod.BankTransfer);
+        var (order, request, ret) = Received();
+        var refund = Create(ret, request, order, RefundMethod.BankTransfer);
         order.SettleByRefund(refund.SettledOnOrder, refund.Id, A.Now);
 
         refund.Void(Later);

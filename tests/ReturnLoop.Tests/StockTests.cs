@@ -15,7 +15,8 @@ public class StockTests
         Assert.Equal((10, 0), (stock.OnHand, stock.Damaged));
         Assert.Equal((StockBucket.Sellable, 10, 10, StockMovementReason.Adjustment, "Opening stock"),
             (movement.Bucket, movement.Quantity, movement.QuantityAfter, movement.Reason, movement.Note));
-        Assert.Equal((A.Supplier, A.WarehouseId, "TS-RED", A.Now), (movement.AccountId, movement.WarehouseId, movement.SkuCode, movement.CreatedAt));
+        Assert.Equal((A.Supplier, A.WarehouseId, "TS-RED", A.Now),
+            (movement.AccountId, movement.WarehouseId, movement.SkuCode, movement.CreatedAt));
     }
 
     [Fact]
@@ -135,7 +136,8 @@ public class CustomerBalanceTests
         var entry = balance.Credit(53.00m, BalanceEntryType.RefundCredit, "refund-1", null, A.Now);
 
         Assert.Equal(53.00m, balance.Balance);
-        Assert.Equal((BalanceEntryType.RefundCredit, 53.00m, 53.00m, "refund-1", "MYR"), (entry.Type, entry.Amount, entry.BalanceAfter, entry.Reference, entry.Currency));
+        Assert.Equal((BalanceEntryType.RefundCredit, 53.00m, 53.00m, "refund-1", "MYR"),
+            (entry.Type, entry.Amount, entry.BalanceAfter, entry.Reference, entry.Currency));
     }
 
     [Fact]

@@ -5,10 +5,12 @@ public class SupplierReturnTests
 {
     private static readonly DateTimeOffset Later = A.Now.AddHours(4);
 
-    /// <summary>3 × TS-RED at 45.00 and 2 sets of a combo (1 TS-RED + 2 CAP-BLK at 12.50); the request returns 2 singles and 1 set.</summary>
+    /// <summary>3 × TS-RED at 45.00 and 2 sets of a combo (1 TS-RED + 2 CAP-BLK at 12.50); the request returns 2 singles and 1
+    /// set.</summary>
     private static (DistributionOrder Order, AfterSalesOrder Request, SupplierReturn Return) Pushed()
     {
-        var order = A.ShippedOrder().WithLine("TS-RED", 3, 45.00m).WithCombo("SET-SUMMER", 2, ("TS-RED", 1, 45.00m), ("CAP-BLK", 2, 12.50m)).Build();
+        var order = A.ShippedOrder().WithLine("TS-RED", 3, 45.00m).WithCombo("SET-SUMMER", 2, ("TS-RED", 1, 45.00m), ("CAP-BLK", 2, 12.50m))
+            .Build();
         var request = A.Return(order, ("TS-RED", 2), ("SET-SUMMER", 1));
         return (order, request, A.Push(order, request).Supplier);
     }
@@ -19,8 +21,10 @@ public class SupplierReturnTests
         switch (status)
         {
             case SupplierReturnStatus.ReceivedReturn: ret.StockIn(A.OwnWarehouse(), [A.Good("TS-RED", 3)], A.Now); break;
-            case SupplierReturnStatus.RefundProcessing: ret.StockIn(A.OwnWarehouse(), [A.Good("TS-RED", 3)], A.Now); ret.AttachRefund("refund-1", completed: false, A.Now); break;
-            case SupplierReturnStatus.Completed: ret.StockIn(A.OwnWarehouse(), [A.Good("TS-RED", 3)], A.Now); ret.AttachRefund("refund-1", completed: true, A.Now); break;
+            case SupplierReturnStatus.RefundProcessing: ret.StockIn(A.OwnWarehouse(), [A.Good("TS-RED", 3)],
+                A.Now); ret.AttachRefund("refund-1", completed: false, A.Now); break;
+            case SupplierReturnStatus.Completed: ret.StockIn(A.OwnWarehouse(), [A.Good("TS-RED", 3)], A.Now); ret.AttachRefund("refund-1",
+                completed: true, A.Now); break;
             case SupplierReturnStatus.Recalled: ret.Recall(A.Now); break;
         }
         Assert.Equal(status, ret.Status);
@@ -35,7 +39,8 @@ public class SupplierReturnTests
         Assert.Equal(SupplierReturnStatus.PendingStockIn, ret.Status);
         Assert.Equal("ReturnAndRefund", SupplierReturn.ReturnType);
         Assert.Equal((A.Supplier, A.Distributor, request.Id, order.Id, "MYR", A.WarehouseId),
-            (ret.SupplierAccountId, ret.DistributorAccountId, ret.AfterSalesOrderId, ret.DistributionOrderId, ret.Currency, ret.WarehouseId));
+            (ret.SupplierAccountId, ret.DistributorAccountId, ret.AfterSalesOrderId, ret.DistributionOrderId, ret.Currency,
+                ret.WarehouseId));
         Assert.False(ret.IsAbnormal);
         Assert.False(ret.NeedsAttention);
         Assert.Equal(
@@ -49,16 +54,25 @@ public class SupplierReturnTests
         var ret = Pushed().Return;   // 3 × 45.00 + 2 × 12.50 = 160.00
 
         Assert.Equal(160.00m, ret.EstimatedRefund(0m));
-        Assert.Equal(0m, ret.EstimatedRefund(returnHandlingFee: 200.00m));
+        Assert.Equal(0m, ret.EstimatedRefund(currentHandlingFee: 200.00m));
     }
 
     [Fact]
-    public void Estimated_refund_uses_the_fee_it_is_given_so_the_current_setting_applies_until_a_refund_order_freezes_it()
+    public void Estimated_refund_uses_the_current_fee_until_a_refund_order_freezes_it()
     {
-        var ret = Pushed().Return;
+        var (order, request, ret) = Pushed();
+        ret.StockIn(A.OwnWarehouse(), [A.Good("TS-RED", 3), A.Good("CAP-BLK", 2)], A.Now);
+        request.MarkReceived(A.Now);
 
-        Assert.Equal(158.00m, ret.EstimatedRefund(2.00m));
-        Assert.Equal(155.00m, ret.EstimatedRefund(5.00m));
+        // No refund order yet: the current setting counts, and a fee a refund order once had does not.
+        Assert.Equal(158.00m, ret.EstimatedRefund(currentHandlingFee: 2.00m));
+        Assert.Equal(155.00m, ret.EstimatedRefund(currentHandlingFee: 5.00m, refundHandlingFee: 2.00m));
+
+        var refund = RefundOrder.Create(ret, request, order, returnHandlingFee: 2.00m, exchangeAmount: 0m, RefundMethod.BankTransfer,
+            A.Bank, A.Now);
+
+        // The settings change to 9.00 afterwards: the estimate keeps the fee frozen on the refund order.
+        Assert.Equal(158.00m, ret.EstimatedRefund(currentHandlingFee: 9.00m, refundHandlingFee: refund.ReturnHandlingFee));
     }
 
     [Fact]
@@ -79,7 +93,8 @@ public class SupplierReturnTests
         var order = A.ShippedOrder().WithLine("TS-RED", 2, 50.00m).WithLine("CAP-BLK", 1, 12.00m).WithFee(8.00m).Build();
         var abnormal = A.AfterSales(order, AfterSalesType.AbnormalReturn, ("TS-RED", 2), ("CAP-BLK", 1));
 
-        var ret = A.ReceivedReturn(order, abnormal, new StockInLine("TS-RED", 1, ItemCondition.Good), new StockInLine("CAP-BLK", 1, ItemCondition.Damaged));
+        var ret = A.ReceivedReturn(order, abnormal, new StockInLine("TS-RED", 1, ItemCondition.Good),
+            new StockInLine("CAP-BLK", 1, ItemCondition.Damaged));
 
         Assert.Equal(50.00m + 12.00m - 3.00m, ret.EstimatedRefund(3.00m));
         Assert.Equal(ret.ReturnAmount - 3.00m, ret.EstimatedRefund(3.00m));
@@ -164,7 +179,8 @@ public class SupplierReturnTests
     {
         var ret = Pushed().Return;
 
-        Assert.Equal("stock_in.quantity_exceeds_expected", A.Error(() => ret.StockIn(A.OwnWarehouse(), [A.Good("SOCK-WHT", 1)], Later)).Code);
+        Assert.Equal("stock_in.quantity_exceeds_expected", A.Error(() => ret.StockIn(A.OwnWarehouse(), [A.Good("SOCK-WHT", 1)], Later))
+            .Code);
     }
 
     [Fact]
@@ -172,7 +188,8 @@ public class SupplierReturnTests
     {
         var ret = Pushed().Return;
 
-        Assert.Equal("validation.failed", A.Error(() => ret.StockIn(A.OwnWarehouse(), [A.Good("TS-RED", 3), A.Damaged("TS-RED", -1)], Later)).Code);
+        Assert.Equal("validation.failed",
+            A.Error(() => ret.StockIn(A.OwnWarehouse(), [A.Good("TS-RED", 3), A.Damaged("TS-RED", -1)], Later)).Code);
         Assert.Equal(SupplierReturnStatus.PendingStockIn, ret.Status);
     }
 

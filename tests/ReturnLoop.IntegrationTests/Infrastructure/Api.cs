@@ -21,9 +21,11 @@ public sealed class Api(HttpClient http)
 
     /// <summary>Posts raw text as JSON, for malformed bodies.</summary>
     public Task<Reply> PostRaw(string url, string json) =>
-        Send(new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
+        Send(new HttpRequestMessage(HttpMethod.Post,
+            url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
 
-    public Task<Reply> Put(string url, object body) => Send(new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) });
+    public Task<Reply> Put(string url, object body) =>
+        Send(new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) });
 
     public Task<Reply> Upload(string url, byte[] content, string fileName, string contentType = "application/octet-stream")
     {
@@ -41,17 +43,20 @@ public sealed class Api(HttpClient http)
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         JsonNode? json = null;
         if (bytes.Length > 0 && mediaType is not null && mediaType.Contains("json")) json = JsonNode.Parse(bytes);
-        return new Reply(response.StatusCode, json, bytes, mediaType, response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value)));
+        return new Reply(response.StatusCode, json, bytes, mediaType,
+            response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value)));
     }
 }
 
 /// <summary>An answer of the API, with helpers that make assertions short.</summary>
-public sealed record Reply(HttpStatusCode Status, JsonNode? Json, byte[] Body, string? MediaType, IReadOnlyDictionary<string, string> Headers)
+public sealed record Reply(HttpStatusCode Status, JsonNode? Json, byte[] Body, string? MediaType, IReadOnlyDictionary<string,
+    string> Headers)
 {
     /// <summary>The problem-details <c>code</c>, when the answer is an error.</summary>
     public string? Code => Json?["code"]?.GetValue<string>();
 
-    public JsonNode this[string property] => Json?[property] ?? throw new InvalidOperationException($"No '{property}' in {Json?.ToJsonString() ?? "(empty)"}");
+    public JsonNode this[string property] => Json?[property]
+        ?? throw new InvalidOperationException($"No '{property}' in {Json?.ToJsonString() ?? "(empty)"}");
 
     public string Id => this["id"].GetValue<string>();
 

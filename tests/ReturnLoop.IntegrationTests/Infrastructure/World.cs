@@ -22,7 +22,8 @@ public sealed class World
     public string ThirdPartyWarehouseId { get; private set; } = "";
     public string Currency { get; private set; } = "";
 
-    public static Task<World> CreateAsync(DatabaseProvider provider, string currency = "MYR") => CreateAsync(AppFactory.For(provider), currency);
+    public static Task<World> CreateAsync(DatabaseProvider provider, string currency = "MYR") =>
+        CreateAsync(AppFactory.For(provider), currency);
 
     public static async Task<World> CreateAsync(AppFactory app, string currency = "MYR")
     {
@@ -31,8 +32,10 @@ public sealed class World
         (world.Distributor, world.DistributorId) = await SignUpAsync(app, "Distributor", currency);
         world.PartnershipId = (await world.Distributor.Post("/api/v1/partnerships", new { supplierAccountId = world.SupplierId })).Ok().Id;
         (await world.Supplier.Post($"/api/v1/partnerships/{world.PartnershipId}/accept")).Ok();
-        world.OwnWarehouseId = (await world.Supplier.Post("/api/v1/warehouses", new { code = "OWN", name = "Own warehouse", kind = "Own" })).Ok().Id;
-        world.ThirdPartyWarehouseId = (await world.Supplier.Post("/api/v1/warehouses", new { code = "3PL", name = "3PL warehouse", kind = "ThirdParty" })).Ok().Id;
+        world.OwnWarehouseId = (await world.Supplier.Post("/api/v1/warehouses", new { code = "OWN", name = "Own warehouse", kind = "Own" }))
+            .Ok().Id;
+        world.ThirdPartyWarehouseId = (await world.Supplier.Post("/api/v1/warehouses",
+            new { code = "3PL", name = "3PL warehouse", kind = "ThirdParty" })).Ok().Id;
         return world;
     }
 
@@ -57,7 +60,8 @@ public sealed class World
     {
         (await Supplier.Post("/api/v1/skus", new { code, name = code, costPrice = 0m, distributionPrice })).Ok();
         if (stock > 0)
-            (await Supplier.Post("/api/v1/inventory/adjustments", new { warehouseId = OwnWarehouseId, skuCode = code, quantity = stock, reason = "opening" })).Ok();
+            (await Supplier.Post("/api/v1/inventory/adjustments",
+                new { warehouseId = OwnWarehouseId, skuCode = code, quantity = stock, reason = "opening" })).Ok();
     }
 
     /// <summary>A merchant SKU: one component is a single, more a combo.</summary>
@@ -96,7 +100,8 @@ public sealed class World
     public async Task<string> ShippedOrder(params (string MerchantSku, int Quantity)[] lines) =>
         await ShippedOrder(createdAt: null, shippedAt: null, distributionFee: null, lines);
 
-    public async Task<string> ShippedOrder(DateTimeOffset? createdAt, DateTimeOffset? shippedAt, decimal? distributionFee, params (string MerchantSku, int Quantity)[] lines)
+    public async Task<string> ShippedOrder(DateTimeOffset? createdAt, DateTimeOffset? shippedAt, decimal? distributionFee,
+        params (string MerchantSku, int Quantity)[] lines)
     {
         var id = (await CreateOrder(createdAt, lines)).Ok().Id;
         (await Supplier.Post($"/api/v1/distribution-orders/{id}/ship", new { distributionFee, shippedAt })).Ok();
@@ -113,7 +118,8 @@ public sealed class World
         });
 
     /// <summary>A manual ReturnAndRefund after-sales order, approved; returns (after-sales id, distribution return id).</summary>
-    public async Task<(string AfterSalesId, string ReturnId)> ApprovedReturn(string orderId, params (string MerchantSku, int Quantity)[] lines)
+    public async Task<(string AfterSalesId, string ReturnId)> ApprovedReturn(string orderId,
+        params (string MerchantSku, int Quantity)[] lines)
     {
         var afterSalesId = (await CreateAfterSales(orderId, "ReturnAndRefund", lines)).Ok().Id;
         var approved = (await Distributor.Post($"/api/v1/after-sales-orders/{afterSalesId}/approve")).Ok();
@@ -121,7 +127,8 @@ public sealed class World
     }
 
     /// <summary>Approved and pushed; returns the ids of the after-sales order, the distribution return and the supplier return.</summary>
-    public async Task<(string AfterSalesId, string ReturnId, string SupplierReturnId)> PushedReturn(string orderId, params (string MerchantSku, int Quantity)[] lines)
+    public async Task<(string AfterSalesId, string ReturnId, string SupplierReturnId)> PushedReturn(string orderId,
+        params (string MerchantSku, int Quantity)[] lines)
     {
         var (afterSalesId, returnId) = await ApprovedReturn(orderId, lines);
         var pushed = (await Distributor.Post($"/api/v1/distribution-returns/{returnId}/push")).Ok();
@@ -131,7 +138,8 @@ public sealed class World
     public async Task<Reply> StockIn(string supplierReturnId, params (string Sku, int Quantity, string Condition)[] lines) =>
         await StockIn(supplierReturnId, OwnWarehouseId, lines);
 
-    public async Task<Reply> StockIn(string supplierReturnId, string warehouseId, params (string Sku, int Quantity, string Condition)[] lines) =>
+    public async Task<Reply> StockIn(string supplierReturnId, string warehouseId,
+        params (string Sku, int Quantity, string Condition)[] lines) =>
         await Supplier.Post($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/stock-in", new
         {
             warehouseId,
@@ -143,7 +151,8 @@ public sealed class World
         {
             exchangeAmount,
             method,
-            bankAccount = method == "BankTransfer" ? new { bankName = "Maybank", accountName = "Distributor Sdn Bhd", accountNumber = "5140-1234-5678" } : null,
+            bankAccount = method == "BankTransfer"
+                ? new { bankName = "Maybank", accountName = "Distributor Sdn Bhd", accountNumber = "5140-1234-5678" } : null,
         });
 
     public static JsonNode? Find(JsonArray items, string id) => items.FirstOrDefault(i => i?["id"]?.GetValue<string>() == id);

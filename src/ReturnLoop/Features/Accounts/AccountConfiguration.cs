@@ -1,6 +1,7 @@
 namespace ReturnLoop.Features.Accounts;
 
-public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IEntityTypeConfiguration<User>, IEntityTypeConfiguration<ApiKey>
+public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IEntityTypeConfiguration<User>,
+    IEntityTypeConfiguration<ApiKey>
 {
     public void Configure(EntityTypeBuilder<Account> b)
     {

@@ -19,8 +19,8 @@ public static class AccountsApi
             .WithSummary("Sign up: a new account, its first user and an API key (shown once).");
         g.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("The account and user behind the key.");
         g.MapGet("/api-keys", ListKeysAsync).RequireAuthorization().WithSummary("The account's API keys (never the secrets).");
-        g.MapPost("/api-keys", CreateKeyAsync).RequireAuthorization().WithSummary("Issue another API key for the calling user; shown once.")
-            .WithoutIdempotentReplay();
+        g.MapPost("/api-keys", CreateKeyAsync).RequireAuthorization()
+            .WithSummary("Issue another API key for the calling user; shown once.").WithoutIdempotentReplay();
         g.MapPost("/api-keys/{id}/revoke", RevokeKeyAsync).RequireAuthorization();
         return app;
     }
@@ -28,7 +28,8 @@ public static class AccountsApi
     private static async Task<Created<SignUpResponse>> SignUpAsync(SignUp.Request request, SignUp signUp, CancellationToken ct)
     {
         var r = await signUp.HandleAsync(request, ct);
-        return TypedResults.Created("/api/v1/me", new SignUpResponse(r.Account.ToResponse(), new UserResponse(r.User.Id, r.User.Email), r.ApiKey));
+        return TypedResults.Created("/api/v1/me",
+            new SignUpResponse(r.Account.ToResponse(), new UserResponse(r.User.Id, r.User.Email), r.ApiKey));
     }
 
     private static async Task<Ok<MeResponse>> MeAsync(ClaimsPrincipal principal, AppDbContext db, CancellationToken ct)
@@ -38,16 +39,20 @@ public static class AccountsApi
         return TypedResults.Ok(new MeResponse(account.ToResponse(), new UserResponse(user.Id, user.Email)));
     }
 
-    private static async Task<Ok<Page<ApiKeyResponse>>> ListKeysAsync(ClaimsPrincipal principal, AppDbContext db, int? limit, string? cursor, CancellationToken ct) =>
+    private static async Task<Ok<Page<ApiKeyResponse>>> ListKeysAsync(ClaimsPrincipal principal, AppDbContext db, int? limit,
+        string? cursor, CancellationToken ct) =>
         TypedResults.Ok(await db.ApiKeys.AsNoTracking().Where(k => k.AccountId == principal.AccountId())
             .ToPageAsync(PageRequest.From(limit, cursor), k => k.ToResponse(), ct));
 
-    private static async Task<Created<NewApiKeyResponse>> CreateKeyAsync(CreateApiKey.Request request, ClaimsPrincipal principal, CreateApiKey useCase, CancellationToken ct)
+    private static async Task<Created<NewApiKeyResponse>> CreateKeyAsync(CreateApiKey.Request request, ClaimsPrincipal principal,
+        CreateApiKey useCase, CancellationToken ct)
     {
         var (key, secret) = await useCase.HandleAsync(principal.UserId(), request, ct);
-        return TypedResults.Created($"/api/v1/api-keys/{key.Id}", new NewApiKeyResponse(key.Id, key.Name, key.Prefix, key.CreatedAt, secret));
+        return TypedResults.Created($"/api/v1/api-keys/{key.Id}",
+            new NewApiKeyResponse(key.Id, key.Name, key.Prefix, key.CreatedAt, secret));
     }
 
-    private static async Task<Ok<ApiKeyResponse>> RevokeKeyAsync(string id, ClaimsPrincipal principal, RevokeApiKey useCase, CancellationToken ct) =>
+    private static async Task<Ok<ApiKeyResponse>> RevokeKeyAsync(string id, ClaimsPrincipal principal, RevokeApiKey useCase,
+        CancellationToken ct) =>
         TypedResults.Ok((await useCase.HandleAsync(principal.AccountId(), id, ct)).ToResponse());
 }

@@ -15,7 +15,8 @@ public sealed class SignUp(AppDbContext db, TimeProvider clock, IPasswordHasher<
             .Required(request.Name, "name")
             .That(Money.IsSupported(request.Currency), "currency", $"One of {string.Join(", ", Money.Currencies)}.")
             .Required(request.UserEmail, "userEmail", 320)
-            .That(request.UserEmail is null || (request.UserEmail.Contains('@') && !request.UserEmail.Trim().Contains(' ')), "userEmail", "Not an email address.")
+            .That(request.UserEmail is null || (request.UserEmail.Contains('@') && !request.UserEmail.Trim().Contains(' ')), "userEmail",
+                "Not an email address.")
             .That(request.Password is { Length: >= 8 and <= 200 }, "password", "8 to 200 characters.")
             .ThrowIfInvalid();
 

@@ -9,9 +9,9 @@ public sealed record AfterSalesLineResponse(string MerchantSkuCode, int Quantity
 public sealed record DistributionReturnSummary(string Id, DistributionReturnStatus Status);
 
 public sealed record AfterSalesOrderResponse(string Id, Platform Source, AfterSalesType Type, AfterSalesStatus Status, string? Reason,
-    string DistributionOrderId, string SupplierAccountId, string ShippingWarehouseId, string? MarketplaceOrderNo, string? ShopId, string? PlatformReturnId,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<AfterSalesLineResponse> Lines, DistributionReturnSummary? DistributionReturn,
-    IReadOnlyList<TimelineEntryResponse>? Timeline);
+    string DistributionOrderId, string SupplierAccountId, string ShippingWarehouseId, string? MarketplaceOrderNo, string? ShopId,
+    string? PlatformReturnId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<AfterSalesLineResponse> Lines,
+    DistributionReturnSummary? DistributionReturn, IReadOnlyList<TimelineEntryResponse>? Timeline);
 
 /// <summary>The distributor's After Sales Orders: every after-sales order, filtered by shipping warehouse and supplier.</summary>
 public static class AfterSalesApi
@@ -19,38 +19,62 @@ public static class AfterSalesApi
     public static IEndpointRouteBuilder MapAfterSales(this IEndpointRouteBuilder app)
     {
         var g = app.MapApiGroup("/api/v1/after-sales-orders", "After-sales orders");
-        g.MapPost("/", async Task<Created<AfterSalesOrderResponse>> (CreateAfterSalesOrder.Request request, ClaimsPrincipal p, CreateAfterSalesOrder useCase, AppDbContext db, CancellationToken ct) =>
-        {
-            var a = await useCase.HandleAsync(p.AccountId(), request, ct);
-            return TypedResults.Created($"/api/v1/after-sales-orders/{a.Id}", await DetailAsync(db, a, ct));
-        }).WithSummary("A manual after-sales order on a shipped distribution order (source Manual).");
-        g.MapGet("/", ListAsync).WithSummary("After Sales Orders, newest first; filters by status, source, type, supplier, shipping warehouse, q.");
+        g.MapPost("/", CreateAsync).WithSummary("A manual after-sales order on a shipped distribution order (source Manual).");
+        g.MapGet("/", ListAsync)
+            .WithSummary("After Sales Orders, newest first; filters by status, source, type, supplier, shipping warehouse, q.");
         g.MapGet("/counts", CountsAsync).WithSummary("Counts per status tab, under the same filters.");
         g.MapGet("/{id}", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await DetailAsync(db, await db.AfterSalesOrders.AsNoTracking().FindForDistributorAsync(p.AccountId(), id, ct), ct)))
+            TypedResults.Ok(await DetailAsync(db, await db.AfterSalesOrders.AsNoTracking().FindForDistributorAsync(p.AccountId(), id, ct),
+                ct)))
             .WithSummary("One after-sales order with its lines, its return & stock-in – distribution, and the timeline of both sides.");
-        g.MapPost("/{id}/approve", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, ApproveAfterSalesOrder useCase, AppDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
+        g.MapPost("/{id}/approve", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, ApproveAfterSalesOrder useCase,
+            AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
             .WithSummary("ToConfirm → ConfirmReturn; creates the return & stock-in – distribution (pushed at once with auto-push).");
-        g.MapPost("/{id}/cancel", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, CancelAfterSalesOrder useCase, AppDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
+        g.MapPost("/{id}/cancel", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, CancelAfterSalesOrder useCase,
+            AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
             .WithSummary("Cancel; a pushed return is recalled (RecallFailed once the supplier has stocked in).");
-        g.MapPost("/{id}/complete", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, CompleteRefundOnly useCase, AppDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
+        g.MapPost("/{id}/complete", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, CompleteRefundOnly useCase,
+            AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
             .WithSummary("RefundOnly: RefundProcessing → Completed once the buyer is refunded.");
         return app;
     }
 
-    private static AfterSalesOrderResponse ToResponse(AfterSalesOrder a, DistributionReturnSummary? ret, IReadOnlyList<TimelineEntryResponse>? timeline) =>
-        new(a.Id, a.Source, a.Type, a.Status, a.Reason, a.DistributionOrderId, a.SupplierAccountId, a.ShippingWarehouseId, a.MarketplaceOrderNo,
-            a.ShopId, a.PlatformReturnId, a.CreatedAt, a.UpdatedAt, a.Lines.Select(l => new AfterSalesLineResponse(l.MerchantSkuCode, l.Quantity)).ToList(),
-            ret, timeline);
+    private static AfterSalesOrderResponse ToResponse(this AfterSalesOrder a, DistributionReturnSummary? ret,
+        IReadOnlyList<TimelineEntryResponse>? timeline) => new(
+        Id: a.Id,
+        Source: a.Source,
+        Type: a.Type,
+        Status: a.Status,
+        Reason: a.Reason,
+        DistributionOrderId: a.DistributionOrderId,
+        SupplierAccountId: a.SupplierAccountId,
+        ShippingWarehouseId: a.ShippingWarehouseId,
+        MarketplaceOrderNo: a.MarketplaceOrderNo,
+        ShopId: a.ShopId,
+        PlatformReturnId: a.PlatformReturnId,
+        CreatedAt: a.CreatedAt,
+        UpdatedAt: a.UpdatedAt,
+        Lines: a.Lines.Select(l => new AfterSalesLineResponse(l.MerchantSkuCode, l.Quantity)).ToList(),
+        DistributionReturn: ret,
+        Timeline: timeline);
+
+    private static async Task<Created<AfterSalesOrderResponse>> CreateAsync(CreateAfterSalesOrder.Request request, ClaimsPrincipal p,
+        CreateAfterSalesOrder useCase, AppDbContext db, CancellationToken ct)
+    {
+        var a = await useCase.HandleAsync(p.AccountId(), request, ct);
+        return TypedResults.Created($"/api/v1/after-sales-orders/{a.Id}", await DetailAsync(db, a, ct));
+    }
 
     private static async Task<AfterSalesOrderResponse> DetailAsync(AppDbContext db, AfterSalesOrder a, CancellationToken ct) =>
-        ToResponse(a, (await ReturnsOfAsync(db, [a], ct)).GetValueOrDefault(a.Id), await db.TimelineOfAsync(a.Id, ct));
+        a.ToResponse((await ReturnsOfAsync(db, [a], ct)).GetValueOrDefault(a.Id), await db.TimelineOfAsync(a.Id, ct));
 
     /// <summary>The return summaries of a page of after-sales orders, in one query.</summary>
-    private static async Task<Dictionary<string, DistributionReturnSummary>> ReturnsOfAsync(AppDbContext db, IReadOnlyList<AfterSalesOrder> rows, CancellationToken ct)
+    private static async Task<Dictionary<string,
+        DistributionReturnSummary>> ReturnsOfAsync(AppDbContext db, IReadOnlyList<AfterSalesOrder> rows,
+        CancellationToken ct)
     {
         var ids = rows.Select(a => a.DistributionReturnId).OfType<string>().ToList();
         if (ids.Count == 0) return [];
@@ -58,33 +82,19 @@ public static class AfterSalesApi
             .ToDictionaryAsync(r => r.AfterSalesOrderId, r => new DistributionReturnSummary(r.Id, r.Status), ct);
     }
 
-    private static IQueryable<AfterSalesOrder> Filter(AppDbContext db, string me, AfterSalesStatus? status, Platform? source, AfterSalesType? type,
-        string? supplierId, string? warehouseId, string? q)
-    {
-        var query = db.AfterSalesOrders.AsNoTracking().Where(a => a.DistributorAccountId == me);
-        if (status is { } s) query = query.Where(a => a.Status == s);
-        if (source is { } src) query = query.Where(a => a.Source == src);
-        if (type is { } t) query = query.Where(a => a.Type == t);
-        if (supplierId is not null) query = query.Where(a => a.SupplierAccountId == supplierId);
-        if (warehouseId is not null) query = query.Where(a => a.ShippingWarehouseId == warehouseId);
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var term = q.Trim();
-            query = query.Where(a => a.Id == term || a.MarketplaceOrderNo == term || a.PlatformReturnId == term || a.DistributionOrderId == term);
-        }
-        return query;
-    }
-
-    private static async Task<Ok<Page<AfterSalesOrderResponse>>> ListAsync(ClaimsPrincipal p, AppDbContext db, AfterSalesStatus? status, Platform? source,
-        AfterSalesType? type, string? supplierId, string? warehouseId, string? q, int? limit, string? cursor, CancellationToken ct) =>
-        TypedResults.Ok(await Filter(db, p.AccountId(), status, source, type, supplierId, warehouseId, q).ToPageAsync(PageRequest.From(limit, cursor),
-            async rows =>
+    private static async Task<Ok<Page<AfterSalesOrderResponse>>> ListAsync(ClaimsPrincipal p, AppDbContext db, AfterSalesStatus? status,
+        Platform? source, AfterSalesType? type, string? supplierId, string? warehouseId, string? q, int? limit, string? cursor,
+        CancellationToken ct) =>
+        TypedResults.Ok(await db.AfterSalesOrdersOf(p.AccountId(), status, source, type, supplierId, warehouseId, q)
+            .ToPageAsync(PageRequest.From(limit, cursor), async rows =>
             {
                 var returns = await ReturnsOfAsync(db, rows, ct);
-                return (IReadOnlyList<AfterSalesOrderResponse>)rows.Select(a => ToResponse(a, returns.GetValueOrDefault(a.Id), null)).ToList();
+                return (IReadOnlyList<AfterSalesOrderResponse>)rows.Select(a => a.ToResponse(returns.GetValueOrDefault(a.Id), null))
+                    .ToList();
             }, ct));
 
-    private static async Task<Ok<Dictionary<string, int>>> CountsAsync(ClaimsPrincipal p, AppDbContext db, Platform? source, AfterSalesType? type,
-        string? supplierId, string? warehouseId, string? q, CancellationToken ct) =>
-        TypedResults.Ok(await Filter(db, p.AccountId(), null, source, type, supplierId, warehouseId, q).CountByStatusAsync(a => a.Status, ct));
+    private static async Task<Ok<Dictionary<string, int>>> CountsAsync(ClaimsPrincipal p, AppDbContext db, Platform? source,
+        AfterSalesType? type, string? supplierId, string? warehouseId, string? q, CancellationToken ct) =>
+        TypedResults.Ok(await db.AfterSalesOrdersOf(p.AccountId(), null, source, type, supplierId, warehouseId, q)
+            .CountByStatusAsync(a => a.Status, ct));
 }

@@ -44,11 +44,26 @@ public sealed class AfterSalesOrder
     /// Cancelling is allowed until a refund order exists; after stock-in it is recorded but the recall fails.
     /// A refund-only request has no refund order of the supplier, so the platform may still cancel it while it is processed.
     /// </summary>
-    public bool CanCancel => Status is AfterSalesStatus.ToConfirm or AfterSalesStatus.ConfirmReturn or AfterSalesStatus.ReceivedReturn
+    public bool CanCancel =>
+        Status is AfterSalesStatus.ToConfirm or AfterSalesStatus.ConfirmReturn or AfterSalesStatus.ReceivedReturn
         || (Type == AfterSalesType.RefundOnly && Status == AfterSalesStatus.RefundProcessing);
 
     public bool CanCompleteRefundOnly => Type == AfterSalesType.RefundOnly && Status == AfterSalesStatus.RefundProcessing;
 
+    /// <summary>
+    /// A manual after-sales order (source Manual): it asks back no more than is <see cref="Returnable"/>. A platform's
+    /// request is recorded as the platform sends it (<see cref="Create"/>), and may name a SKU the order did not carry.
+    /// </summary>
+    /// <param name="earlierLines">The lines of every earlier after-sales order on this order that is not cancelled.</param>
+    public static AfterSalesOrder CreateManual(DistributionOrder order, IEnumerable<AfterSalesLine> earlierLines, AfterSalesType type,
+        string? reason, IEnumerable<AfterSalesLine> lines, DateTimeOffset now)
+    {
+        var aso = Create(order, Platform.Manual, type, reason, lines, now);
+        Returnable.Ensure(order, aso.Lines, earlierLines);
+        return aso;
+    }
+
+    /// <summary>A new request on a shipped order (409 <c>state.not_allowed</c> on any other).</summary>
     public static AfterSalesOrder Create(DistributionOrder order, Platform source, AfterSalesType type, string? reason,
         IEnumerable<AfterSalesLine> lines, DateTimeOffset now, string? shopId = null, string? platformReturnId = null)
     {
@@ -92,13 +107,18 @@ public sealed class AfterSalesOrder
         UpdatedAt = now;
     }
 
-    // The supplier's steps move the distributor's order along. A cancelled order stays cancelled: the buyer's word is final.
+    // The supplier's steps move the distributor's order along. A cancelled order stays cancelled: the buyer's word is
+    // final (domain.md, Recall, Decision), yet the supplier may still stock in, refund, void and be confirmed on its
+    // own side once the goods are in. So these steps are not refused on a cancelled order: they leave it as it is.
 
-    public void MarkReceived(DateTimeOffset now) => Move("receive", now, AfterSalesStatus.ReceivedReturn, AfterSalesStatus.ConfirmReturn);
+    public void MarkReceived(DateTimeOffset now) =>
+        Move("receive", now, AfterSalesStatus.ReceivedReturn, AfterSalesStatus.ConfirmReturn);
 
-    public void MarkRefundProcessing(DateTimeOffset now) => Move("start the refund of", now, AfterSalesStatus.RefundProcessing, AfterSalesStatus.ReceivedReturn);
+    public void MarkRefundProcessing(DateTimeOffset now) =>
+        Move("start the refund of", now, AfterSalesStatus.RefundProcessing, AfterSalesStatus.ReceivedReturn);
 
-    public void MarkRefundVoided(DateTimeOffset now) => Move("void the refund of", now, AfterSalesStatus.ReceivedReturn, AfterSalesStatus.RefundProcessing);
+    public void MarkRefundVoided(DateTimeOffset now) =>
+        Move("void the refund of", now, AfterSalesStatus.ReceivedReturn, AfterSalesStatus.RefundProcessing);
 
     public void MarkCompleted(DateTimeOffset now) =>
         Move("complete", now, AfterSalesStatus.Completed, AfterSalesStatus.ReceivedReturn, AfterSalesStatus.RefundProcessing);
@@ -113,6 +133,7 @@ public sealed class AfterSalesOrder
 
     private void Move(string action, DateTimeOffset now, AfterSalesStatus to, params AfterSalesStatus[] from)
     {
+        // Silence, not a refusal: refusing would block the supplier's refund of goods it already holds.
         if (Status == AfterSalesStatus.Cancelled) return;
         if (!from.Contains(Status)) throw DomainError.StateNotAllowed(action, Status);
         Status = to;

@@ -5,8 +5,7 @@ using ReturnLoop.Features.Timeline;
 namespace ReturnLoop.Features.AfterSales;
 
 /// <summary>
-/// A manual after-sales order on a shipped distribution order. Quantities may not exceed what was shipped less
-/// every earlier after-sales order on that order that is not cancelled, whatever its type or status.
+/// A manual after-sales order on a shipped distribution order, asking back no more than is <see cref="Returnable"/>.
 /// An abnormal return starts in ConfirmReturn and opens its return &amp; stock-in – distribution at once.
 /// </summary>
 public sealed class CreateAfterSalesOrder(AppDbContext db, TimeProvider clock, OpenDistributionReturn openReturn)
@@ -14,8 +13,6 @@ public sealed class CreateAfterSalesOrder(AppDbContext db, TimeProvider clock, O
     public sealed record Line(string? MerchantSkuCode, int? Quantity);
 
     public sealed record Request(string? DistributionOrderId, AfterSalesType? Type, string? Reason, IReadOnlyList<Line>? Lines);
-
-    public const string QuantityExceedsShipped = "after_sales.quantity_exceeds_shipped";
 
     public Task<AfterSalesOrder> HandleAsync(string distributorAccountId, Request request, CancellationToken ct)
     {
@@ -26,41 +23,37 @@ public sealed class CreateAfterSalesOrder(AppDbContext db, TimeProvider clock, O
             .That(request.Lines is { Count: > 0 } || request.Type == AfterSalesType.AbnormalReturn, "lines", "At least one line.");
         var lines = request.Lines ?? [];
         for (var i = 0; i < lines.Count; i++)
-            check.Required(lines[i].MerchantSkuCode, $"lines[{i}].merchantSkuCode", 64).Positive(lines[i].Quantity, $"lines[{i}].quantity");
+        {
+            check.Required(lines[i].MerchantSkuCode, $"lines[{i}].merchantSkuCode", 64)
+                .Positive(lines[i].Quantity, $"lines[{i}].quantity");
+        }
         check.ThrowIfInvalid();
 
         return db.RetryOnConflictAsync(async () =>
         {
-            var order = await db.DistributionOrders.SingleOrDefaultAsync(o => o.Id == request.DistributionOrderId && o.DistributorAccountId == distributorAccountId, ct)
-                ?? throw DomainError.NotFound("distribution order");
-            if (!order.IsShipped) throw DomainError.StateNotAllowed("create an after-sales order for", order.Status);
-
-            // An abnormal return without lines is the whole parcel coming back.
-            var requested = lines.Count > 0
-                ? lines.GroupBy(l => l.MerchantSkuCode!.Trim()).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity!.Value))
-                : order.Lines.GroupBy(l => l.MerchantSkuCode).ToDictionary(g => g.Key, g => g.First().MerchantQuantity);
+            var order = await db.DistributionOrders.FindForDistributorAsync(distributorAccountId, request.DistributionOrderId!, ct);
 
             var lineCheck = new Check();
             for (var i = 0; i < lines.Count; i++)
-                lineCheck.That(order.ShippedQuantityOf(lines[i].MerchantSkuCode!.Trim()) > 0, $"lines[{i}].merchantSkuCode", "Not on the original order.");
+            {
+                lineCheck.That(!order.IsShipped || order.ShippedQuantityOf(lines[i].MerchantSkuCode!.Trim()) > 0,
+                    $"lines[{i}].merchantSkuCode", "Not on the original order.");
+            }
             lineCheck.ThrowIfInvalid();
 
-            var earlier = await db.AfterSalesOrders.AsNoTracking()
-                .Where(a => a.DistributionOrderId == order.Id && a.Status != AfterSalesStatus.Cancelled)
-                .Select(a => a.Lines).ToListAsync(ct);
-            foreach (var (code, quantity) in requested)
-            {
-                var left = order.ShippedQuantityOf(code) - earlier.SelectMany(l => l).Where(l => l.MerchantSkuCode == code).Sum(l => l.Quantity);
-                if (quantity > left)
-                    throw DomainError.Rule(QuantityExceedsShipped, $"{code}: {quantity} requested but only {Math.Max(left, 0)} shipped and not yet in an after-sales order.");
-            }
+            // An abnormal return without lines is the whole parcel coming back.
+            var asked = lines.Count > 0
+                ? lines.Select(l => new AfterSalesLine(l.MerchantSkuCode!.Trim(), l.Quantity!.Value))
+                : order.Lines.GroupBy(l => l.MerchantSkuCode).Select(g => new AfterSalesLine(g.Key, g.First().MerchantQuantity));
+            var merged = asked.GroupBy(l => l.MerchantSkuCode).Select(g => new AfterSalesLine(g.Key, g.Sum(l => l.Quantity))).ToList();
 
+            var earlier = await db.AfterSalesOrders.EarlierLinesAsync(order.Id, ct);
             var now = clock.GetUtcNow();
-            var afterSales = AfterSalesOrder.Create(order, Platform.Manual, request.Type!.Value, request.Reason?.Trim(),
-                requested.Select(r => new AfterSalesLine(r.Key, r.Value)), now);
+            var afterSales = AfterSalesOrder.CreateManual(order, earlier, request.Type!.Value, request.Reason?.Trim(), merged, now);
             order.NoteAfterSales(now);
             db.AfterSalesOrders.Add(afterSales);
-            db.Record(afterSales.Id, Side.Distributor, distributorAccountId, "Created", $"Manual {request.Type} after-sales order created.", now);
+            db.Record(afterSales.Id, Side.Distributor, distributorAccountId, "Created", $"Manual {request.Type} after-sales order created.",
+                now);
             if (afterSales.Type == AfterSalesType.AbnormalReturn)
                 await openReturn.HandleAsync(afterSales, order, now, ct);
             await db.SaveChangesAsync(ct);

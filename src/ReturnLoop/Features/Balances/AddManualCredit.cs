@@ -7,11 +7,13 @@ public sealed class AddManualCredit(AppDbContext db, TimeProvider clock)
 {
     public sealed record Request(decimal? Amount, string? Note);
 
-    public Task<BalanceLedgerEntry> HandleAsync(string supplierAccountId, string distributorAccountId, Request request, CancellationToken ct) =>
+    public Task<BalanceLedgerEntry> HandleAsync(string supplierAccountId, string distributorAccountId, Request request,
+        CancellationToken ct) =>
         db.RetryOnConflictAsync(async () =>
         {
             // Only a distributor the supplier has partnered with, now or before.
-            if (!await db.Partnerships.AnyAsync(p => p.SupplierAccountId == supplierAccountId && p.DistributorAccountId == distributorAccountId && p.ActiveFrom != null, ct))
+            if (!await db.Partnerships.AnyAsync(p => p.SupplierAccountId == supplierAccountId
+                && p.DistributorAccountId == distributorAccountId && p.ActiveFrom != null, ct))
                 throw DomainError.NotFound("distributor");
             var currency = await db.CurrencyOfAsync(supplierAccountId, ct);
             new Check().Amount(request.Amount, "amount", currency, allowZero: false).Optional(request.Note, "note", 500).ThrowIfInvalid();

@@ -32,4 +32,17 @@ public static class BalanceQueries
             """;
         return (await db.CustomerBalances.FromSqlRaw(sql, supplierAccountId, distributorAccountId).ToListAsync(ct)).SingleOrDefault();
     }
+
+    /// <summary>The distributor's balances, one at each supplier.</summary>
+    public static IQueryable<CustomerBalance> BalancesOfDistributor(this AppDbContext db, string distributorAccountId) =>
+        db.CustomerBalances.AsNoTracking().Where(b => b.DistributorAccountId == distributorAccountId);
+
+    /// <summary>The balances each distributor holds with the supplier.</summary>
+    public static IQueryable<CustomerBalance> BalancesOfSupplier(this AppDbContext db, string supplierAccountId) =>
+        db.CustomerBalances.AsNoTracking().Where(b => b.SupplierAccountId == supplierAccountId);
+
+    /// <summary>The ledger of one distributor's balance at one supplier.</summary>
+    public static IQueryable<BalanceLedgerEntry> LedgerOf(this AppDbContext db, string supplierAccountId, string distributorAccountId) =>
+        db.BalanceLedger.AsNoTracking()
+            .Where(e => e.SupplierAccountId == supplierAccountId && e.DistributorAccountId == distributorAccountId);
 }

@@ -48,7 +48,8 @@ public sealed class BalanceLedgerEntry
 {
     private BalanceLedgerEntry() { }
 
-    internal BalanceLedgerEntry(CustomerBalance balance, BalanceEntryType type, decimal amount, string? reference, string? note, DateTimeOffset at)
+    internal BalanceLedgerEntry(CustomerBalance balance, BalanceEntryType type, decimal amount, string? reference, string? note,
+        DateTimeOffset at)
     {
         SupplierAccountId = balance.SupplierAccountId;
         DistributorAccountId = balance.DistributorAccountId;

@@ -13,8 +13,10 @@ public sealed class SupplierSku
     public decimal DistributionPrice { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static SupplierSku Create(string accountId, string code, string name, decimal costPrice, decimal distributionPrice, DateTimeOffset now) =>
-        new() { AccountId = accountId, Code = code.Trim(), Name = name.Trim(), CostPrice = costPrice, DistributionPrice = distributionPrice, CreatedAt = now };
+    public static SupplierSku Create(string accountId, string code, string name, decimal costPrice, decimal distributionPrice,
+        DateTimeOffset now) =>
+        new() { AccountId = accountId, Code = code.Trim(), Name = name.Trim(), CostPrice = costPrice, DistributionPrice = distributionPrice,
+            CreatedAt = now };
 
     public void Update(string name, decimal costPrice, decimal distributionPrice)
     {
@@ -47,9 +49,11 @@ public sealed class MerchantSku
     public bool IsMapped => _components.Count > 0;
     public bool IsCombo => _components.Count > 1;
 
-    public static MerchantSku Create(string accountId, string code, string name, string supplierAccountId, IEnumerable<SkuComponent> components, DateTimeOffset now)
+    public static MerchantSku Create(string accountId, string code, string name, string supplierAccountId,
+        IEnumerable<SkuComponent> components, DateTimeOffset now)
     {
-        var sku = new MerchantSku { AccountId = accountId, Code = code.Trim(), Name = name.Trim(), SupplierAccountId = supplierAccountId, CreatedAt = now };
+        var sku = new MerchantSku { AccountId = accountId, Code = code.Trim(), Name = name.Trim(), SupplierAccountId = supplierAccountId,
+            CreatedAt = now };
         sku._components.AddRange(components);
         return sku;
     }

@@ -11,8 +11,8 @@ public sealed class CreateDistributionOrder(AppDbContext db, TimeProvider clock)
 {
     public sealed record Line(string? MerchantSkuCode, int? Quantity);
 
-    public sealed record Request(string? SupplierAccountId, string? WarehouseId, Platform? Platform, string? ShopId, string? MarketplaceOrderNo,
-        IReadOnlyList<Line>? Lines, DateTimeOffset? CreatedAt);
+    public sealed record Request(string? SupplierAccountId, string? WarehouseId, Platform? Platform, string? ShopId,
+        string? MarketplaceOrderNo, IReadOnlyList<Line>? Lines, DateTimeOffset? CreatedAt);
 
     public async Task<DistributionOrder> HandleAsync(string distributorAccountId, Request request, CancellationToken ct)
     {
@@ -23,9 +23,11 @@ public sealed class CreateDistributionOrder(AppDbContext db, TimeProvider clock)
             .Required(request.Platform, "platform")
             .Optional(request.ShopId, "shopId", 100)
             .Optional(request.MarketplaceOrderNo, "marketplaceOrderNo", 100)
-            .That(request.Platform is null or Platform.Manual || !string.IsNullOrWhiteSpace(request.MarketplaceOrderNo), "marketplaceOrderNo", "Required for a marketplace order.")
+            .That(request.Platform is null or Platform.Manual || !string.IsNullOrWhiteSpace(request.MarketplaceOrderNo),
+                "marketplaceOrderNo", "Required for a marketplace order.")
             // The order number is unique per shop: without the shop, two imports of one order could both land.
-            .That(request.Platform is null or Platform.Manual || !string.IsNullOrWhiteSpace(request.ShopId), "shopId", "Required for a marketplace order.")
+            .That(request.Platform is null or Platform.Manual || !string.IsNullOrWhiteSpace(request.ShopId), "shopId",
+                "Required for a marketplace order.")
             .That(request.Lines is { Count: > 0 }, "lines", "At least one line.")
             .PastOrNow(request.CreatedAt, now, "createdAt");
         var lines = request.Lines ?? [];
@@ -35,13 +37,15 @@ public sealed class CreateDistributionOrder(AppDbContext db, TimeProvider clock)
 
         var supplierId = request.SupplierAccountId!;
         await db.Partnerships.EnsureActiveAsync(distributorAccountId, supplierId, ct);
-        var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Id == request.WarehouseId && w.AccountId == supplierId, ct);
+        var warehouse = await db.Warehouses.AsNoTracking()
+            .SingleOrDefaultAsync(w => w.Id == request.WarehouseId && w.AccountId == supplierId, ct);
         check.That(warehouse is { IsAvailable: true }, "warehouseId", "Not an open warehouse of this supplier.");
 
         // Sold quantities per merchant SKU; the same SKU on two lines is one line.
         var sold = lines.GroupBy(l => l.MerchantSkuCode!.Trim()).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity!.Value));
         var codes = sold.Keys.ToList();
-        var skus = await db.MerchantSkus.AsNoTracking().Where(s => s.AccountId == distributorAccountId && codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, ct);
+        var skus = await db.MerchantSkus.AsNoTracking().Where(s => s.AccountId == distributorAccountId && codes.Contains(s.Code))
+            .ToDictionaryAsync(s => s.Code, ct);
         for (var i = 0; i < lines.Count; i++)
         {
             var sku = skus.GetValueOrDefault(lines[i].MerchantSkuCode!.Trim());
@@ -52,14 +56,16 @@ public sealed class CreateDistributionOrder(AppDbContext db, TimeProvider clock)
         var unmapped = skus.Values.FirstOrDefault(s => !s.IsMapped);
         if (unmapped is not null) throw DomainError.Rule("sku.unmapped", $"Merchant SKU {unmapped.Code} is not mapped to a supplier SKU.");
 
-        if (request.MarketplaceOrderNo is { } orderNo && await db.DistributionOrders.AnyAsync(o => o.DistributorAccountId == distributorAccountId
+        if (request.MarketplaceOrderNo is { } orderNo
+            && await db.DistributionOrders.AnyAsync(o => o.DistributorAccountId == distributorAccountId
                 && o.Platform == request.Platform && o.ShopId == request.ShopId && o.MarketplaceOrderNo == orderNo.Trim(), ct))
             throw DomainError.Conflict($"Order {orderNo} of this shop is already recorded.");
 
-        var orderLines = sold.SelectMany(s => skus[s.Key].Components.Select(c => new DistributionOrderLine(s.Key, s.Value, c.SupplierSkuCode, c.Quantity)));
+        var orderLines = sold.SelectMany(s =>
+            skus[s.Key].Components.Select(c => new DistributionOrderLine(s.Key, s.Value, c.SupplierSkuCode, c.Quantity)));
         var currency = await db.CurrencyOfAsync(supplierId, ct);
-        var order = DistributionOrder.Create(distributorAccountId, supplierId, currency, warehouse!.Id, request.Platform!.Value, request.ShopId,
-            request.MarketplaceOrderNo, orderLines, (request.CreatedAt ?? now).ToUniversalTime(), now);
+        var order = DistributionOrder.Create(distributorAccountId, supplierId, currency, warehouse!.Id, request.Platform!.Value,
+            request.ShopId, request.MarketplaceOrderNo, orderLines, (request.CreatedAt ?? now).ToUniversalTime(), now);
         db.DistributionOrders.Add(order);
         await db.SaveChangesAsync(ct);
         return order;

@@ -172,7 +172,8 @@ public sealed class OrderSettlement
 {
     private OrderSettlement() { }
 
-    internal OrderSettlement(DistributionOrder order, SettlementType type, decimal amount, PaymentMethod? method, string? reference, DateTimeOffset at)
+    internal OrderSettlement(DistributionOrder order, SettlementType type, decimal amount, PaymentMethod? method, string? reference,
+        DateTimeOffset at)
     {
         DistributionOrderId = order.Id;
         SupplierAccountId = order.SupplierAccountId;

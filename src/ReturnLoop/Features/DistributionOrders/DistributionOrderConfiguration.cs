@@ -13,7 +13,8 @@ public sealed class DistributionOrderConfiguration : IEntityTypeConfiguration<Di
         // A marketplace order number is unique per shop; manual orders may leave both empty.
         b.HasIndex(x => new { x.DistributorAccountId, x.Platform, x.ShopId, x.MarketplaceOrderNo }).IsUnique();
         b.Property(x => x.Currency).HasMaxLength(3);
-        b.ToTable(t => t.HasCheckConstraint("CK_DistributionOrders_Settled", "\"SettledAmount\" >= 0 AND \"SettledAmount\" <= \"StockOutAmount\""));
+        b.ToTable(t => t.HasCheckConstraint("CK_DistributionOrders_Settled",
+            "\"SettledAmount\" >= 0 AND \"SettledAmount\" <= \"StockOutAmount\""));
     }
 
     public void Configure(EntityTypeBuilder<OrderSettlement> b)

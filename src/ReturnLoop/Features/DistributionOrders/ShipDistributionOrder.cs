@@ -16,8 +16,7 @@ public sealed class ShipDistributionOrder(AppDbContext db, TimeProvider clock)
     public Task<DistributionOrder> HandleAsync(string supplierAccountId, string id, Request request, CancellationToken ct) =>
         db.RetryOnConflictAsync(async () =>
         {
-            var order = await db.DistributionOrders.SingleOrDefaultAsync(o => o.Id == id && (o.SupplierAccountId == supplierAccountId || o.DistributorAccountId == supplierAccountId), ct)
-                ?? throw DomainError.NotFound("distribution order");
+            var order = await db.DistributionOrders.FindForPartyAsync(supplierAccountId, id, ct);
             if (order.SupplierAccountId != supplierAccountId) throw DomainError.Forbidden("Only the supplier ships an order.");
             if (!order.CanShip) throw DomainError.StateNotAllowed("ship", order.Status);
 
@@ -30,7 +29,8 @@ public sealed class ShipDistributionOrder(AppDbContext db, TimeProvider clock)
             for (var i = 0; i < given.Count; i++)
             {
                 check.Required(given[i].SupplierSkuCode, $"lines[{i}].supplierSkuCode", 64)
-                    .That(given[i].SupplierSkuCode is null || order.Lines.Any(l => l.SupplierSkuCode == given[i].SupplierSkuCode), $"lines[{i}].supplierSkuCode", "Not on this order.")
+                    .That(given[i].SupplierSkuCode is null || order.Lines.Any(l => l.SupplierSkuCode == given[i].SupplierSkuCode),
+                        $"lines[{i}].supplierSkuCode", "Not on this order.")
                     .Amount(given[i].UnitPrice, $"lines[{i}].unitPrice", supplier.Currency);
             }
             check.ThrowIfInvalid();

@@ -1,3 +1,5 @@
+using ReturnLoop.Features.SupplierReturns;
+
 namespace ReturnLoop.Features.DistributionReturns;
 
 public enum DistributionReturnStatus { ToPush, PushFailed, Pushed, Recalled, RecallFailed, Cancelled }
@@ -47,6 +49,54 @@ public sealed class DistributionReturn
         Status = DistributionReturnStatus.ToPush,
         CreatedAt = now,
     };
+
+    /// <summary>
+    /// One push attempt (domain.md, push rules): the rules pass and the supplier return is created and returned,
+    /// for the caller to add to the same unit of work; or the first failing rule lands the return in Push Failed
+    /// with its code and message (<see cref="PushFailure"/>) and nothing is returned.
+    /// </summary>
+    public SupplierReturn? Push(PushContext context, TimeSpan maxOrderAge, DateTimeOffset now)
+    {
+        if (!CanPush) throw DomainError.StateNotAllowed("push", Status);
+        var order = context.Orders[DistributionOrderId];
+        var afterSales = context.AfterSales[AfterSalesOrderId];
+        var outcome = PushRules.Check(order, afterSales, context.PartnershipsBySupplier[SupplierAccountId], context.MerchantSkus,
+            warehouseAvailable: context.AvailableWarehouseIds.Contains(WarehouseId), maxOrderAge, now);
+        if (!outcome.Succeeded)
+        {
+            MarkPushFailed(outcome.Failure!, now);
+            return null;
+        }
+        var supplierReturn = SupplierReturn.FromPush(this, afterSales, order, outcome.Lines, now);
+        MarkPushed(supplierReturn.Id, outcome.Lines, now);
+        return supplierReturn;
+    }
+
+    /// <summary>
+    /// The after-sales application was cancelled (domain.md, Recall): a return not yet pushed is simply cancelled;
+    /// a pushed one is recalled while the supplier has not stocked it in; after stock-in the recall fails with
+    /// <see cref="RecallRules.AlreadyStockedIn"/> and the supplier return stays where it is, flagged for both sides.
+    /// </summary>
+    /// <param name="supplierReturn">The supplier return this was pushed as; null when it was never pushed.</param>
+    public RecallOutcome Recall(SupplierReturn? supplierReturn, DateTimeOffset now)
+    {
+        var outcome = RecallRules.Decide(this, supplierReturn);
+        switch (outcome)
+        {
+            case RecallOutcome.Cancelled:
+                Cancel(now);
+                break;
+            case RecallOutcome.Recalled:
+                supplierReturn!.Recall(now);
+                MarkRecalled(now);
+                break;
+            case RecallOutcome.RecallFailed:
+                MarkRecallFailed(RecallRules.StockedIn, now);
+                supplierReturn!.FlagAttention("The distributor cancelled the after-sales order after stock-in.");
+                break;
+        }
+        return outcome;
+    }
 
     public void MarkPushed(string supplierReturnId, IEnumerable<ReturnLine> lines, DateTimeOffset now)
     {

@@ -10,17 +10,21 @@ namespace ReturnLoop.Features.DistributionReturns;
 /// </summary>
 public sealed class OpenDistributionReturn(AppDbContext db, PushDistributionReturns pusher)
 {
-    public async Task<DistributionReturn> HandleAsync(AfterSalesOrder afterSales, DistributionOrder order, DateTimeOffset now, CancellationToken ct)
+    public async Task<DistributionReturn> HandleAsync(AfterSalesOrder afterSales, DistributionOrder order, DateTimeOffset now,
+        CancellationToken ct)
     {
-        var ret = DistributionReturn.Create(afterSales.Id, order.Id, afterSales.DistributorAccountId, afterSales.SupplierAccountId, order.WarehouseId, now);
+        var ret = DistributionReturn.Create(afterSales.Id, order.Id, afterSales.DistributorAccountId, afterSales.SupplierAccountId,
+            order.WarehouseId, now);
         afterSales.AttachDistributionReturn(ret.Id);
         db.DistributionReturns.Add(ret);
         db.Record(afterSales.Id, Side.System, null, "ReturnCreated", "Return & stock-in – distribution created (To Push).", now);
 
-        var autoPush = await db.Accounts.Where(a => a.Id == afterSales.DistributorAccountId).Select(a => a.AutoPushReturns).SingleAsync(ct);
+        var autoPush = await db.Accounts.Where(a => a.Id == afterSales.DistributorAccountId).Select(a => a.AutoPushReturns)
+            .SingleAsync(ct);
         if (autoPush)
         {
-            var context = await PushContext.LoadAsync(db, afterSales.DistributorAccountId, [ret], ct, [order], [afterSales]);
+            var context = await PushDistributionReturns.LoadContextAsync(db, afterSales.DistributorAccountId, [ret], ct, [order],
+                [afterSales]);
             pusher.Push(ret, context, now);
         }
         return ret;

@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Options;
+using ReturnLoop.Features.AfterSales;
+using ReturnLoop.Features.DistributionOrders;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Timeline;
 
 namespace ReturnLoop.Features.DistributionReturns;
 
 /// <summary>
-/// Pushes one or many returns to their suppliers, one transaction per return. A push is exactly once: an
-/// already pushed return is a no-op that reports its supplier return, and of two concurrent pushes one wins
-/// on the return's version (and on the unique supplier-return index) while the other finds it pushed.
+/// Pushes one or many returns to their suppliers. The batch is saved in one transaction; if another writer wins a
+/// race on any of them, each return is read again and pushed on its own, saved by itself. A push is exactly once: an
+/// already pushed return is a no-op that reports its supplier return, and of two concurrent pushes one wins on the
+/// return's version (and on the unique supplier-return index) while the other finds it pushed.
 /// </summary>
 public sealed class PushDistributionReturns(AppDbContext db, TimeProvider clock, IOptions<PushOptions> options)
 {
@@ -34,10 +37,63 @@ public sealed class PushDistributionReturns(AppDbContext db, TimeProvider clock,
         return await PushAsync(distributorAccountId, request.Ids!.Distinct().ToList(), ct);
     }
 
+    /// <summary>
+    /// One push attempt on a loaded return, added to the unit of work without saving: the supplier return it
+    /// creates, or null when a rule failed and the return landed in Push Failed.
+    /// </summary>
+    internal SupplierReturn? Push(DistributionReturn ret, PushContext context, DateTimeOffset now)
+    {
+        var supplierReturn = ret.Push(context, options.Value.MaxOrderAge, now);
+        if (supplierReturn is null)
+        {
+            var failure = ret.PushFailure!;
+            db.Record(ret.AfterSalesOrderId, Side.Distributor, ret.DistributorAccountId, "PushFailed", $"{failure.Code}: {failure.Message}",
+                now);
+            return null;
+        }
+        db.SupplierReturns.Add(supplierReturn);
+        db.Record(ret.AfterSalesOrderId, Side.Distributor, ret.DistributorAccountId, "Pushed",
+            "Return pushed to the supplier; waiting for stock-in.", now);
+        return supplierReturn;
+    }
+
+    /// <summary>
+    /// What the push rules read for these returns, in a handful of queries whatever their number. The orders and
+    /// after-sales orders the caller already holds are not read again.
+    /// </summary>
+    internal static async Task<PushContext> LoadContextAsync(AppDbContext db, string distributorAccountId,
+        IReadOnlyCollection<DistributionReturn> returns, CancellationToken ct,
+        IEnumerable<DistributionOrder>? knownOrders = null, IEnumerable<AfterSalesOrder>? knownAfterSales = null)
+    {
+        var orders = (knownOrders ?? []).ToList();
+        var missingOrders = returns.Select(r => r.DistributionOrderId).Except(orders.Select(o => o.Id)).ToList();
+        if (missingOrders.Count > 0)
+            orders.AddRange(await db.DistributionOrders.AsNoTracking().Where(o => missingOrders.Contains(o.Id)).ToListAsync(ct));
+
+        var afterSales = (knownAfterSales ?? []).ToList();
+        var missingAfterSales = returns.Select(r => r.AfterSalesOrderId).Except(afterSales.Select(a => a.Id)).ToList();
+        if (missingAfterSales.Count > 0)
+            afterSales.AddRange(await db.AfterSalesOrders.AsNoTracking().Where(a => missingAfterSales.Contains(a.Id)).ToListAsync(ct));
+
+        var suppliers = returns.Select(r => r.SupplierAccountId).Distinct().ToList();
+        var partnerships = await db.Partnerships.AsNoTracking()
+            .Where(p => p.DistributorAccountId == distributorAccountId && suppliers.Contains(p.SupplierAccountId)).ToListAsync(ct);
+
+        var codes = afterSales.SelectMany(a => a.Lines).Select(l => l.MerchantSkuCode).Distinct().ToList();
+        var skus = await db.MerchantSkus.AsNoTracking()
+            .Where(s => s.AccountId == distributorAccountId && codes.Contains(s.Code)).ToListAsync(ct);
+
+        var warehouseIds = returns.Select(r => r.WarehouseId).Distinct().ToList();
+        var warehouses = await db.Warehouses.AsNoTracking().Where(w => warehouseIds.Contains(w.Id)).ToListAsync(ct);
+
+        return PushContext.Of(orders, afterSales, partnerships, skus, warehouses.Where(w => w.IsAvailable).Select(w => w.Id));
+    }
+
     private async Task<IReadOnlyList<Outcome>> PushAsync(string distributorAccountId, IReadOnlyList<string> ids, CancellationToken ct)
     {
-        var returns = await db.DistributionReturns.Where(r => ids.Contains(r.Id) && r.DistributorAccountId == distributorAccountId).ToDictionaryAsync(r => r.Id, ct);
-        var context = await PushContext.LoadAsync(db, distributorAccountId, returns.Values, ct);
+        var returns = await db.DistributionReturns.Where(r => ids.Contains(r.Id) && r.DistributorAccountId == distributorAccountId)
+            .ToDictionaryAsync(r => r.Id, ct);
+        var context = await LoadContextAsync(db, distributorAccountId, returns.Values, ct);
 
         // Fast path: the whole batch in one transaction. A failed rule is an outcome (the return lands in Push
         // Failed), not an error, so nothing else can spoil the batch but a race with another writer.
@@ -77,7 +133,8 @@ public sealed class PushDistributionReturns(AppDbContext db, TimeProvider clock,
         }
     }
 
-    /// <summary>Pushing a pushed return is a no-op that reports its supplier return; a state that cannot push is an error outcome.</summary>
+    /// <summary>Pushing a pushed return is a no-op that reports its supplier return; a state that cannot push is an error
+    /// outcome.</summary>
     private Outcome TryPush(DistributionReturn ret, PushContext context, DateTimeOffset now)
     {
         if (ret.IsPushed) return new Outcome(ret.Id, ret, null);
@@ -93,30 +150,4 @@ public sealed class PushDistributionReturns(AppDbContext db, TimeProvider clock,
     }
 
     private static Outcome NotFound(string id) => new(id, null, DomainError.NotFound("distribution return"));
-
-    /// <summary>
-    /// One push attempt on a loaded return, added to the unit of work without saving: the rules pass and the
-    /// supplier return is created, or the return lands in Push Failed with the first failing rule's code.
-    /// </summary>
-    internal SupplierReturn? Push(DistributionReturn ret, PushContext context, DateTimeOffset now)
-    {
-        if (!ret.CanPush) throw DomainError.StateNotAllowed("push", ret.Status);
-        var order = context.Orders[ret.DistributionOrderId];
-        var afterSales = context.AfterSales[ret.AfterSalesOrderId];
-        var outcome = PushRules.Check(order, afterSales, context.PartnershipsBySupplier[ret.SupplierAccountId], context.MerchantSkus,
-            context.Warehouses.TryGetValue(ret.WarehouseId, out var w) && w.IsAvailable, options.Value.MaxOrderAge, now);
-
-        if (!outcome.Succeeded)
-        {
-            ret.MarkPushFailed(outcome.Failure!, now);
-            db.Record(ret.AfterSalesOrderId, Side.Distributor, ret.DistributorAccountId, "PushFailed", $"{outcome.Failure!.Code}: {outcome.Failure.Message}", now);
-            return null;
-        }
-
-        var supplierReturn = SupplierReturn.FromPush(ret, afterSales, order, outcome.Lines, now);
-        ret.MarkPushed(supplierReturn.Id, outcome.Lines, now);
-        db.SupplierReturns.Add(supplierReturn);
-        db.Record(ret.AfterSalesOrderId, Side.Distributor, ret.DistributorAccountId, "Pushed", "Return pushed to the supplier; waiting for stock-in.", now);
-        return supplierReturn;
-    }
 }

@@ -29,7 +29,8 @@ public static class PushRules
     {
         // "90 days" is 90 × 24 hours; exactly at the limit still pushes.
         if (order.ShippedAt is not { } shippedAt || now - shippedAt > maxOrderAge)
-            return Fail(OrderTooOld, $"The original order shipped more than {maxOrderAge.TotalDays:0.##} days ago; it can no longer be pushed.");
+            return Fail(OrderTooOld,
+                $"The original order shipped more than {maxOrderAge.TotalDays:0.##} days ago; it can no longer be pushed.");
 
         // A partnership terminated later does not block: orders from the cooperation period can still be pushed.
         if (!partnerships.Any(p => p.WasActiveAt(order.CreatedAt)))
@@ -46,7 +47,8 @@ public static class PushRules
             var shipped = order.Lines.Where(l => l.MerchantSkuCode == line.MerchantSkuCode && l.UnitPriceAtShipment is not null).ToList();
             if (shipped.Count > 0)
             {
-                lines.AddRange(shipped.Select(l => new ReturnLine(l.SupplierSkuCode, line.Quantity * l.QuantityPerSet, line.MerchantSkuCode, l.UnitPriceAtShipment!.Value)));
+                lines.AddRange(shipped.Select(l => new ReturnLine(l.SupplierSkuCode, line.Quantity * l.QuantityPerSet, line.MerchantSkuCode,
+                    l.UnitPriceAtShipment!.Value)));
                 continue;
             }
 
@@ -56,7 +58,8 @@ public static class PushRules
             {
                 var price = order.Lines.FirstOrDefault(l => l.SupplierSkuCode == component.SupplierSkuCode)?.UnitPriceAtShipment;
                 if (price is null)
-                    return Fail(UnmappedSku, $"Merchant SKU {line.MerchantSkuCode} maps to {component.SupplierSkuCode}, which the original order did not ship.");
+                    return Fail(UnmappedSku,
+                        $"Merchant SKU {line.MerchantSkuCode} maps to {component.SupplierSkuCode}, which the original order did not ship.");
                 lines.Add(new ReturnLine(component.SupplierSkuCode, line.Quantity * component.Quantity, line.MerchantSkuCode, price.Value));
             }
         }
@@ -68,4 +71,31 @@ public static class PushRules
     }
 
     private static Outcome Fail(string code, string message) => new(new Failure(code, message), []);
+}
+
+/// <summary>
+/// Everything the push rules read for a batch of returns, by id: loaded in a handful of queries whatever the batch
+/// size (no per-row queries in a bulk push), or built in memory by a test. All read-only.
+/// </summary>
+public sealed class PushContext
+{
+    private PushContext() { }
+
+    public required IReadOnlyDictionary<string, DistributionOrder> Orders { get; init; }
+    public required IReadOnlyDictionary<string, AfterSalesOrder> AfterSales { get; init; }
+    public required ILookup<string, Partnership> PartnershipsBySupplier { get; init; }
+    /// <summary>The distributor's merchant SKUs by code, as they are now.</summary>
+    public required IReadOnlyDictionary<string, MerchantSku> MerchantSkus { get; init; }
+    /// <summary>The supplier warehouses that still take returns.</summary>
+    public required IReadOnlySet<string> AvailableWarehouseIds { get; init; }
+
+    public static PushContext Of(IEnumerable<DistributionOrder> orders, IEnumerable<AfterSalesOrder> afterSales,
+        IEnumerable<Partnership> partnerships, IEnumerable<MerchantSku> merchantSkus, IEnumerable<string> availableWarehouseIds) => new()
+    {
+        Orders = orders.ToDictionary(o => o.Id),
+        AfterSales = afterSales.ToDictionary(a => a.Id),
+        PartnershipsBySupplier = partnerships.ToLookup(p => p.SupplierAccountId),
+        MerchantSkus = merchantSkus.ToDictionary(s => s.Code),
+        AvailableWarehouseIds = availableWarehouseIds.ToHashSet(),
+    };
 }

@@ -14,7 +14,8 @@ public sealed class AdjustStock(AppDbContext db, TimeProvider clock)
 
         return db.RetryOnConflictAsync(async () =>
         {
-            var warehouse = await db.Warehouses.SingleOrDefaultAsync(w => w.Id == request.WarehouseId && w.AccountId == accountId && w.ClosedAt == null, ct)
+            var warehouse = await db.Warehouses.SingleOrDefaultAsync(w => w.Id == request.WarehouseId && w.AccountId == accountId
+                && w.ClosedAt == null, ct)
                 ?? throw DomainError.NotFound("warehouse");
             if (!await db.SupplierSkus.AnyAsync(s => s.AccountId == accountId && s.Code == request.SkuCode, ct))
                 throw DomainError.Validation("skuCode", "Not one of your SKUs.");

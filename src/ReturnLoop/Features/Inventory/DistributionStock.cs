@@ -12,7 +12,8 @@ public sealed record DistributionStockRow(string MerchantSkuCode, string Supplie
 /// </summary>
 public static class DistributionStock
 {
-    public static async Task<IReadOnlyList<DistributionStockRow>> ForDistributorAsync(AppDbContext db, string distributorAccountId, string? supplierId, CancellationToken ct)
+    public static async Task<IReadOnlyList<DistributionStockRow>> ForDistributorAsync(AppDbContext db, string distributorAccountId,
+        string? supplierId, CancellationToken ct)
     {
         var suppliers = await db.Partnerships.AsNoTracking()
             .Where(p => p.DistributorAccountId == distributorAccountId && p.Status == PartnershipStatus.Active)

@@ -2,7 +2,8 @@ namespace ReturnLoop.Features.Inventory;
 
 public sealed record StockResponse(string WarehouseId, string SkuCode, int OnHand, int Damaged);
 
-public sealed record StockMovementResponse(string Id, string WarehouseId, string SkuCode, StockBucket Bucket, int Quantity, int QuantityAfter,
+public sealed record StockMovementResponse(string Id, string WarehouseId, string SkuCode, StockBucket Bucket, int Quantity,
+    int QuantityAfter,
     StockMovementReason Reason, string? Reference, string? Note, DateTimeOffset CreatedAt);
 
 public sealed record AdjustmentResponse(StockMovementResponse Movement, StockResponse Stock);
@@ -11,36 +12,44 @@ public static class InventoryApi
 {
     public static StockResponse ToResponse(this StockLevel s) => new(s.WarehouseId, s.SkuCode, s.OnHand, s.Damaged);
 
-    public static StockMovementResponse ToResponse(this StockMovement m) =>
-        new(m.Id, m.WarehouseId, m.SkuCode, m.Bucket, m.Quantity, m.QuantityAfter, m.Reason, m.Reference, m.Note, m.CreatedAt);
+    public static StockMovementResponse ToResponse(this StockMovement m) => new(
+        Id: m.Id,
+        WarehouseId: m.WarehouseId,
+        SkuCode: m.SkuCode,
+        Bucket: m.Bucket,
+        Quantity: m.Quantity,
+        QuantityAfter: m.QuantityAfter,
+        Reason: m.Reason,
+        Reference: m.Reference,
+        Note: m.Note,
+        CreatedAt: m.CreatedAt);
 
     public static IEndpointRouteBuilder MapInventory(this IEndpointRouteBuilder app)
     {
         var g = app.MapApiGroup("/api/v1", "Inventory");
-        g.MapGet("/inventory", async Task<Ok<Page<StockResponse>>> (ClaimsPrincipal p, AppDbContext db, string? warehouseId, string? skuCode, int? limit, string? cursor, CancellationToken ct) =>
-        {
-            var me = p.AccountId();
-            var query = db.StockLevels.AsNoTracking().Where(s => s.AccountId == me);
-            if (warehouseId is not null) query = query.Where(s => s.WarehouseId == warehouseId);
-            if (skuCode is not null) query = query.Where(s => s.SkuCode == skuCode);
-            return TypedResults.Ok(await query.ToPageAsync(PageRequest.From(limit, cursor), s => s.ToResponse(), ct));
-        }).WithSummary("Stock rows {warehouseId, skuCode, onHand, damaged}; both filters optional.");
-        g.MapGet("/inventory/movements", async Task<Ok<Page<StockMovementResponse>>> (ClaimsPrincipal p, AppDbContext db, string? skuCode, string? warehouseId,
-            int? limit, string? cursor, CancellationToken ct) =>
-        {
-            var me = p.AccountId();
-            var query = db.StockMovements.AsNoTracking().Where(m => m.AccountId == me);
-            if (skuCode is not null) query = query.Where(m => m.SkuCode == skuCode);
-            if (warehouseId is not null) query = query.Where(m => m.WarehouseId == warehouseId);
-            return TypedResults.Ok(await query.ToPageAsync(PageRequest.From(limit, cursor), m => m.ToResponse(), ct));
-        }).WithSummary("The stock ledger: every change with its reason and reference, newest first.");
-        g.MapPost("/inventory/adjustments", async Task<Created<AdjustmentResponse>> (AdjustStock.Request request, ClaimsPrincipal p, AdjustStock useCase, CancellationToken ct) =>
+        g.MapGet("/inventory", async Task<Ok<Page<StockResponse>>> (ClaimsPrincipal p, AppDbContext db, string? warehouseId,
+            string? skuCode, int? limit, string? cursor, CancellationToken ct) =>
+            TypedResults.Ok(await db.StockLevelsOf(p.AccountId(), warehouseId, skuCode)
+                .ToPageAsync(PageRequest.From(limit, cursor), s => s.ToResponse(), ct)))
+            .WithSummary("Stock rows {warehouseId, skuCode, onHand, damaged}; both filters optional.");
+        g.MapGet("/inventory/movements", async Task<Ok<Page<StockMovementResponse>>> (ClaimsPrincipal p, AppDbContext db, string? skuCode,
+            string? warehouseId, int? limit, string? cursor, CancellationToken ct) =>
+            TypedResults.Ok(await db.StockMovementsOf(p.AccountId(), skuCode, warehouseId)
+                .ToPageAsync(PageRequest.From(limit, cursor), m => m.ToResponse(), ct)))
+            .WithSummary("The stock ledger: every change with its reason and reference, newest first.");
+        g.MapPost("/inventory/adjustments",
+            async Task<Created<AdjustmentResponse>> (AdjustStock.Request request, ClaimsPrincipal p, AdjustStock useCase,
+                CancellationToken ct) =>
         {
             var (movement, level) = await useCase.HandleAsync(p.AccountId(), request, ct);
-            return TypedResults.Created($"/api/v1/inventory/movements?skuCode={Uri.EscapeDataString(level.SkuCode)}", new AdjustmentResponse(movement.ToResponse(), level.ToResponse()));
+            return TypedResults.Created($"/api/v1/inventory/movements?skuCode={Uri.EscapeDataString(level.SkuCode)}",
+                new AdjustmentResponse(movement.ToResponse(), level.ToResponse()));
         }).WithSummary("A signed change of sellable stock (opening stock, counts); never below 0.");
-        g.MapGet("/distribution-stock", async Task<Ok<ItemsResponse<DistributionStockRow>>> (ClaimsPrincipal p, AppDbContext db, string? supplierId, CancellationToken ct) =>
-            TypedResults.Ok(new ItemsResponse<DistributionStockRow>(await DistributionStock.ForDistributorAsync(db, p.AccountId(), supplierId, ct))))
+        g.MapGet("/distribution-stock",
+            async Task<Ok<ItemsResponse<DistributionStockRow>>> (ClaimsPrincipal p, AppDbContext db, string? supplierId,
+                CancellationToken ct) =>
+            TypedResults.Ok(new ItemsResponse<DistributionStockRow>(await DistributionStock.ForDistributorAsync(db, p.AccountId(),
+                supplierId, ct))))
             .WithSummary("Distributor: what each merchant SKU can still be shipped from each supplier warehouse (a combo: complete sets).");
         return app;
     }

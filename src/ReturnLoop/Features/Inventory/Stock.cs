@@ -32,12 +32,15 @@ public sealed class StockLevel
     public StockMovement ReceiveReturn(StockBucket bucket, int quantity, string supplierReturnId, DateTimeOffset now) =>
         Move(bucket, quantity, StockMovementReason.ReturnStockIn, supplierReturnId, note: null, now);
 
-    private StockMovement Move(StockBucket bucket, int quantity, StockMovementReason reason, string? reference, string? note, DateTimeOffset now)
+    private StockMovement Move(StockBucket bucket, int quantity, StockMovementReason reason, string? reference, string? note,
+        DateTimeOffset now)
     {
         var after = (bucket == StockBucket.Sellable ? OnHand : Damaged) + quantity;
         if (after < 0)
-            throw DomainError.Rule("stock.insufficient",
-                $"{SkuCode} has {(bucket == StockBucket.Sellable ? OnHand : Damaged)} {(bucket == StockBucket.Sellable ? "sellable" : "damaged")} in this warehouse; {-quantity} needed.");
+        {
+            var (have, kind) = bucket == StockBucket.Sellable ? (OnHand, "sellable") : (Damaged, "damaged");
+            throw DomainError.Rule("stock.insufficient", $"{SkuCode} has {have} {kind} in this warehouse; {-quantity} needed.");
+        }
         if (bucket == StockBucket.Sellable) OnHand = after; else Damaged = after;
         return new StockMovement(AccountId, WarehouseId, SkuCode, bucket, quantity, after, reason, reference, note, now);
     }

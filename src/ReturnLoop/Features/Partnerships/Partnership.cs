@@ -23,7 +23,8 @@ public sealed class Partnership
     {
         if (distributorAccountId == supplierAccountId)
             throw DomainError.Validation("supplierAccountId", "An account cannot partner with itself.");
-        return new() { DistributorAccountId = distributorAccountId, SupplierAccountId = supplierAccountId, Status = PartnershipStatus.Pending, AppliedAt = now };
+        return new() { DistributorAccountId = distributorAccountId, SupplierAccountId = supplierAccountId,
+            Status = PartnershipStatus.Pending, AppliedAt = now };
     }
 
     public bool IsOpen => Status is PartnershipStatus.Pending or PartnershipStatus.Active;

@@ -1,3 +1,4 @@
+using ReturnLoop.Features.AfterSales;
 using ReturnLoop.Features.DistributionOrders;
 using ReturnLoop.Features.SupplierReturns;
 
@@ -48,19 +49,27 @@ public sealed class RefundOrder
     public bool CanReportNotReceived => Method == RefundMethod.BankTransfer && Status == RefundStatus.AwaitingConfirmation;
     public bool CanVoid => IsOpen;
 
+    /// <summary>What this refund credits to the distributor's customer balance at this supplier, at once.</summary>
+    public decimal BalanceCredit => Method == RefundMethod.CustomerBalance ? RefundableAmount : 0m;
+
     /// <summary>
-    /// Creates the refund for a received return. A customer-balance refund is completed at once; a bank transfer
-    /// waits for the distributor to confirm receipt.
+    /// Creates the refund of a received return with its amounts frozen now, and moves the supplier return and the
+    /// after-sales order with it: a customer-balance refund completes all three at once (domain.md, "Refund method");
+    /// a bank transfer leaves them in RefundProcessing until the distributor confirms receipt. The caller credits
+    /// <see cref="BalanceCredit"/> and settles <see cref="SettledOnOrder"/> on the order in the same transaction.
     /// </summary>
-    public static RefundOrder Create(SupplierReturn ret, DistributionOrder order, decimal returnHandlingFee, decimal exchangeAmount,
-        RefundMethod method, BankAccount? bankAccount, DateTimeOffset now)
+    public static RefundOrder Create(SupplierReturn ret, AfterSalesOrder afterSales, DistributionOrder order, decimal returnHandlingFee,
+        decimal exchangeAmount, RefundMethod method, BankAccount? bankAccount, DateTimeOffset now)
     {
+        if (afterSales.Id != ret.AfterSalesOrderId) throw new ArgumentException("Not the return's after-sales order.", nameof(afterSales));
+        if (order.Id != ret.DistributionOrderId) throw new ArgumentException("Not the return's distribution order.", nameof(order));
         ret.EnsureCanCreateRefund();
         if (method == RefundMethod.BankTransfer && bankAccount is null)
             throw DomainError.Validation("bankAccount", "Required for a bank transfer.");
 
         var returnAmount = ret.ReturnAmount;
         var unsettled = order.UnsettledAmount;
+        var completed = method == RefundMethod.CustomerBalance;
         var refund = new RefundOrder
         {
             SupplierAccountId = ret.SupplierAccountId,
@@ -76,12 +85,14 @@ public sealed class RefundOrder
             RefundableAmount = RefundCalculator.Refundable(returnAmount, unsettled, exchangeAmount, returnHandlingFee),
             SettledOnOrder = RefundCalculator.SettlesOfUnsettled(returnAmount, unsettled, exchangeAmount, returnHandlingFee),
             Method = method,
-            Status = method == RefundMethod.CustomerBalance ? RefundStatus.Completed : RefundStatus.AwaitingConfirmation,
+            Status = completed ? RefundStatus.Completed : RefundStatus.AwaitingConfirmation,
             BankAccount = method == RefundMethod.BankTransfer ? bankAccount : null,
             CreatedAt = now,
-            CompletedAt = method == RefundMethod.CustomerBalance ? now : null,
+            CompletedAt = completed ? now : null,
         };
-        ret.AttachRefund(refund.Id, completed: refund.Status == RefundStatus.Completed, now);
+        ret.AttachRefund(refund.Id, completed, now);
+        if (completed) afterSales.MarkCompleted(now);
+        else afterSales.MarkRefundProcessing(now);
         return refund;
     }
 

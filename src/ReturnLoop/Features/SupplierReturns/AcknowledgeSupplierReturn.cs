@@ -11,7 +11,8 @@ public sealed class AcknowledgeSupplierReturn(AppDbContext db, TimeProvider cloc
             var ret = await db.SupplierReturns.FindForSupplierAsync(supplierAccountId, id, ct);
             if (!ret.NeedsAttention) return ret;
             ret.ClearAttention();
-            db.Record(ret.AfterSalesOrderId, Side.Supplier, supplierAccountId, "Acknowledged", "The supplier dealt with the return cancelled after stock-in.", clock.GetUtcNow());
+            db.Record(ret.AfterSalesOrderId, Side.Supplier, supplierAccountId, "Acknowledged",
+                "The supplier dealt with the return cancelled after stock-in.", clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return ret;
         });

@@ -1,5 +1,6 @@
 using ReturnLoop.Features.Inventory;
 using ReturnLoop.Features.Timeline;
+using ReturnLoop.Features.Warehouses;
 
 namespace ReturnLoop.Features.SupplierReturns;
 
@@ -29,16 +30,18 @@ public sealed class StockInSupplierReturn(AppDbContext db, TimeProvider clock)
         return db.RetryOnConflictAsync(async () =>
         {
             var ret = await db.SupplierReturns.FindForSupplierAsync(supplierAccountId, id, ct);
-            var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Id == request.WarehouseId && w.AccountId == supplierAccountId, ct)
-                ?? throw DomainError.NotFound("warehouse");
+            var warehouse = await db.Warehouses.AsNoTracking().FindForAccountAsync(supplierAccountId, request.WarehouseId!, ct);
             var now = clock.GetUtcNow();
-            var received = ret.StockIn(warehouse, lines.Select(l => new StockInLine(l.SupplierSkuCode!.Trim(), l.Quantity!.Value, l.Condition!.Value)).ToList(), now);
+            var stockInLines = lines.Select(l => new StockInLine(l.SupplierSkuCode!.Trim(), l.Quantity!.Value, l.Condition!.Value))
+                .ToList();
+            var received = ret.StockIn(warehouse, stockInLines, now);
 
             var stock = await db.LoadForUpdateAsync(supplierAccountId, warehouse.Id, received.Select(r => r.SupplierSkuCode), ct);
             foreach (var r in received)
             {
-                if (r.Good > 0) db.StockMovements.Add(stock[r.SupplierSkuCode].ReceiveReturn(StockBucket.Sellable, r.Good, ret.Id, now));
-                if (r.Damaged > 0) db.StockMovements.Add(stock[r.SupplierSkuCode].ReceiveReturn(StockBucket.Damaged, r.Damaged, ret.Id, now));
+                var level = stock[r.SupplierSkuCode];
+                if (r.Good > 0) db.StockMovements.Add(level.ReceiveReturn(StockBucket.Sellable, r.Good, ret.Id, now));
+                if (r.Damaged > 0) db.StockMovements.Add(level.ReceiveReturn(StockBucket.Damaged, r.Damaged, ret.Id, now));
             }
 
             var afterSales = await db.AfterSalesOrders.SingleAsync(a => a.Id == ret.AfterSalesOrderId, ct);
@@ -51,10 +54,4 @@ public sealed class StockInSupplierReturn(AppDbContext db, TimeProvider clock)
             return ret;
         });
     }
-}
-
-public static class SupplierReturnQueries
-{
-    public static async Task<SupplierReturn> FindForSupplierAsync(this IQueryable<SupplierReturn> returns, string supplierAccountId, string id, CancellationToken ct) =>
-        await returns.SingleOrDefaultAsync(r => r.Id == id && r.SupplierAccountId == supplierAccountId, ct) ?? throw DomainError.NotFound("supplier return");
 }

@@ -39,7 +39,9 @@ public sealed class SupplierReturn
     public bool IsAbnormal { get; private set; }
     public SupplierReturnStatus Status { get; private set; }
     public string Currency { get; private set; } = "";
-    /// <summary>The warehouse the goods are expected back in (the one they shipped from), then the one they were stocked into.</summary>
+    /// <summary>
+    /// The warehouse the goods are expected back in (the one they shipped from), then the one they were stocked into.
+    /// </summary>
     public string WarehouseId { get; private set; } = "";
     /// <summary>The original order's stock-out amount and fee, for the abnormal-return estimate.</summary>
     public decimal OrderStockOutAmount { get; private set; }
@@ -81,21 +83,26 @@ public sealed class SupplierReturn
             OrderDistributionFee = order.DistributionFee,
             CreatedAt = now,
         };
-        ret._lines.AddRange(lines.Select(l => new SupplierReturnLine(l.SupplierSkuCode, l.FromMerchantSkuCode, l.Quantity, l.UnitPriceAtShipment)));
+        ret._lines.AddRange(lines.Select(l =>
+            new SupplierReturnLine(l.SupplierSkuCode, l.FromMerchantSkuCode, l.Quantity, l.UnitPriceAtShipment)));
         return ret;
     }
 
     /// <summary>
     /// Estimated refund, shown before stock-in (domain.md): an abnormal return is worth its whole order less the
     /// distribution fee; any other return its lines at the unit price at shipment. Less the handling fee, never below 0.
-    /// Once stocked in, what was received counts (the refund's Return Amount), whatever the type.
+    /// Once stocked in, what was received counts (the refund's Return Amount), whatever the type. The fee is the
+    /// supplier's current setting until a refund order freezes it: then the refund order's fee counts.
     /// </summary>
-    public decimal EstimatedRefund(decimal returnHandlingFee)
+    /// <param name="currentHandlingFee">The return handling fee in the supplier's charge settings now.</param>
+    /// <param name="refundHandlingFee">The fee frozen on the active refund order, if there is one.</param>
+    public decimal EstimatedRefund(decimal currentHandlingFee, decimal? refundHandlingFee = null)
     {
+        var fee = ActiveRefundOrderId is not null && refundHandlingFee is { } frozen ? frozen : currentHandlingFee;
         var goods = Status == SupplierReturnStatus.PendingStockIn || ReceivedAt is null
             ? IsAbnormal ? OrderStockOutAmount - OrderDistributionFee : _lines.Sum(l => l.UnitPriceAtShipment * l.ExpectedQuantity)
             : ReturnAmount;
-        return Money.Max0(goods - returnHandlingFee);
+        return Money.Max0(goods - fee);
     }
 
     /// <summary>
@@ -107,7 +114,8 @@ public sealed class SupplierReturn
         if (!CanStockIn) throw DomainError.StateNotAllowed("stock in", Status);
         if (warehouse.AccountId != SupplierAccountId || !warehouse.IsAvailable) throw DomainError.NotFound("warehouse");
         if (warehouse.Kind == WarehouseKind.ThirdParty)
-            throw DomainError.Rule("stock_in.third_party_warehouse", "Distribution returns cannot be stocked into a third-party warehouse.");
+            throw DomainError.Rule("stock_in.third_party_warehouse",
+                "Distribution returns cannot be stocked into a third-party warehouse.");
         if (lines.Any(l => l.Quantity < 0)) throw DomainError.Validation("lines", "Quantities must not be negative.");
 
         var received = lines
@@ -169,7 +177,8 @@ public sealed class SupplierReturn
     public void EnsureCanCreateRefund()
     {
         if (ActiveRefundOrderId is not null)
-            throw new DomainError(StatusCodes.Status409Conflict, "refund.already_exists", "This return already has a refund order.");
+            throw new DomainError(StatusCodes.Status409Conflict, "refund.already_exists",
+                "This return already has a refund order.");
         if (Status != SupplierReturnStatus.ReceivedReturn) throw DomainError.StateNotAllowed("create a refund order for", Status);
     }
 

@@ -23,7 +23,8 @@ public sealed class TimelineEntry
     public DateTimeOffset At { get; private set; }
     public Side Side { get; private set; }
     public string? ActorAccountId { get; private set; }
-    /// <summary>A stable name: Created, Approved, Pushed, PushFailed, Cancelled, Recalled, RecallFailed, StockedIn, RefundCreated …</summary>
+    /// <summary>A stable name: Created, Approved, Pushed, PushFailed, Cancelled, Recalled, RecallFailed, StockedIn, RefundCreated
+    /// …</summary>
     public string Event { get; private set; } = "";
     public string Message { get; private set; } = "";
 }

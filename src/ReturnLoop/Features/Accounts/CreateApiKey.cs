@@ -16,14 +16,3 @@ public sealed class CreateApiKey(AppDbContext db, TimeProvider clock)
         return (key, secret);
     }
 }
-
-public sealed class RevokeApiKey(AppDbContext db, TimeProvider clock)
-{
-    public async Task<ApiKey> HandleAsync(string accountId, string id, CancellationToken ct)
-    {
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.AccountId == accountId, ct) ?? throw DomainError.NotFound("API key");
-        key.Revoke(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return key;
-    }
-}

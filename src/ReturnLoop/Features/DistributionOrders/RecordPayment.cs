@@ -2,20 +2,6 @@ using ReturnLoop.Features.Balances;
 
 namespace ReturnLoop.Features.DistributionOrders;
 
-/// <summary>Either side cancels an order that has not shipped.</summary>
-public sealed class CancelDistributionOrder(AppDbContext db, TimeProvider clock)
-{
-    public Task<DistributionOrder> HandleAsync(string accountId, string id, CancellationToken ct) =>
-        db.RetryOnConflictAsync(async () =>
-        {
-            var order = await db.DistributionOrders.SingleOrDefaultAsync(o => o.Id == id && (o.SupplierAccountId == accountId || o.DistributorAccountId == accountId), ct)
-                ?? throw DomainError.NotFound("distribution order");
-            order.Cancel(clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return order;
-        });
-}
-
 /// <summary>
 /// The supplier records a payment of the distributor. Paid from the customer balance, it debits the balance
 /// (refused when too low); either way a settlement ledger row is appended in the same transaction.
@@ -27,10 +13,13 @@ public sealed class RecordPayment(AppDbContext db, TimeProvider clock)
     public Task<OrderSettlement> HandleAsync(string supplierAccountId, string id, Request request, CancellationToken ct) =>
         db.RetryOnConflictAsync(async () =>
         {
-            var order = await db.DistributionOrders.SingleOrDefaultAsync(o => o.Id == id && (o.SupplierAccountId == supplierAccountId || o.DistributorAccountId == supplierAccountId), ct)
-                ?? throw DomainError.NotFound("distribution order");
-            if (order.SupplierAccountId != supplierAccountId) throw DomainError.Forbidden("Only the supplier records payments it received.");
-            new Check().Amount(request.Amount, "amount", order.Currency, allowZero: false).Required(request.Method, "method").Optional(request.Note, "note", 500)
+            var order = await db.DistributionOrders.FindForPartyAsync(supplierAccountId, id, ct);
+            if (order.SupplierAccountId != supplierAccountId)
+                throw DomainError.Forbidden("Only the supplier records payments it received.");
+            new Check()
+                .Amount(request.Amount, "amount", order.Currency, allowZero: false)
+                .Required(request.Method, "method")
+                .Optional(request.Note, "note", 500)
                 .ThrowIfInvalid();
 
             order.EnsureCanPay(request.Amount!.Value);
@@ -38,7 +27,8 @@ public sealed class RecordPayment(AppDbContext db, TimeProvider clock)
             string? reference = null;
             if (request.Method == PaymentMethod.CustomerBalance)
             {
-                var balance = await db.LoadBalanceForUpdateAsync(order.SupplierAccountId, order.DistributorAccountId, order.Currency, now, ct);
+                var balance = await db.LoadBalanceForUpdateAsync(order.SupplierAccountId, order.DistributorAccountId, order.Currency, now,
+                    ct);
                 var entry = balance.Debit(request.Amount!.Value, BalanceEntryType.OrderPayment, order.Id, request.Note, now);
                 db.BalanceLedger.Add(entry);
                 reference = entry.Id;

@@ -1,0 +1,38 @@
+using ReturnLoop.Features.DistributionReturns;
+using ReturnLoop.Features.Timeline;
+
+namespace ReturnLoop.Features.AfterSales;
+
+/// <summary>
+/// Cancels the application; its return &amp; stock-in – distribution is cancelled or recalled as
+/// <see cref="DistributionReturn.Recall"/> decides. The cancellation itself always stands (domain.md, Recall).
+/// </summary>
+public sealed class CancelAfterSalesOrder(AppDbContext db, TimeProvider clock)
+{
+    public Task<AfterSalesOrder> HandleAsync(string distributorAccountId, string id, CancellationToken ct) =>
+        db.RetryOnConflictAsync(async () =>
+        {
+            var afterSales = await db.AfterSalesOrders.FindForDistributorAsync(distributorAccountId, id, ct);
+            var now = clock.GetUtcNow();
+            afterSales.Cancel(now);
+            db.Record(afterSales.Id, Side.Distributor, distributorAccountId, "Cancelled", "After-sales application cancelled.", now);
+
+            if (afterSales.DistributionReturnId is { } returnId)
+            {
+                var ret = await db.DistributionReturns.SingleAsync(r => r.Id == returnId, ct);
+                var supplierReturn = ret.IsPushed ? await db.SupplierReturns.SingleAsync(r => r.Id == ret.SupplierReturnId, ct) : null;
+                switch (ret.Recall(supplierReturn, now))
+                {
+                    case RecallOutcome.Recalled:
+                        db.Record(afterSales.Id, Side.System, null, "Recalled", "The pushed return was recalled from the supplier.", now);
+                        break;
+                    case RecallOutcome.RecallFailed:
+                        db.Record(afterSales.Id, Side.System, null, "RecallFailed",
+                            $"{ret.RecallFailure!.Code}: {ret.RecallFailure.Message}", now);
+                        break;
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            return afterSales;
+        });
+}
