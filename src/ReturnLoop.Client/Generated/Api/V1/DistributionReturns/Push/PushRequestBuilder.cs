@@ -34,7 +34,7 @@ namespace ReturnLoop.Client.Api.V1.DistributionReturns.Push
         {
         }
         /// <summary>
-        /// Push or re-push many: a result per id, one transaction per order.
+        /// Push or re-push many: a result per id. The batch is saved in one transaction; if another writer wins a race, each return is retried on its own.
         /// </summary>
         /// <returns>A <see cref="global::ReturnLoop.Client.Models.BulkPushResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -69,7 +69,7 @@ namespace ReturnLoop.Client.Api.V1.DistributionReturns.Push
             return await RequestAdapter.SendAsync<global::ReturnLoop.Client.Models.BulkPushResponse>(requestInfo, global::ReturnLoop.Client.Models.BulkPushResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Push or re-push many: a result per id, one transaction per order.
+        /// Push or re-push many: a result per id. The batch is saved in one transaction; if another writer wins a race, each return is retried on its own.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
