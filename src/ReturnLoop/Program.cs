@@ -9,6 +9,7 @@ using ReturnLoop.Features.Partnerships;
 using ReturnLoop.Features.Refunds;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Warehouses;
+using ReturnLoop.Features.Webhooks;
 using ReturnLoop.Infrastructure.Idempotency;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddAuth();
 builder.AddApi();
 builder.AddIdempotency();
 builder.Services.AddUseCases();
+builder.AddWebhooks();
 builder.Services.Configure<PushOptions>(builder.Configuration.GetSection(PushOptions.Section));
 
 var app = builder.Build();
@@ -48,6 +50,7 @@ app.MapDistributionReturns();
 app.MapSupplierReturns();
 app.MapRefunds();
 app.MapBalances();
+app.MapWebhooks();
 
 app.Run();
 

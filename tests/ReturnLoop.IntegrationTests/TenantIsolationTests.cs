@@ -66,6 +66,9 @@ public sealed class TenantIsolationTests
         var skuId = Assert.Single((await w.Supplier.Get("/api/v1/skus")).Ok().Items)!.S("id");
         var merchantSkuId = Assert.Single((await w.Distributor.Get("/api/v1/merchant-skus")).Ok().Items)!.S("id");
         var orderNo = (await w.Distributor.Get($"/api/v1/distribution-orders/{shipped}")).Ok().Str("marketplaceOrderNo");
+        // A webhook endpoint, disabled at once so the test sends nothing out (a documentation address, never reached).
+        var hook = (await w.Distributor.Post("/api/v1/webhook-endpoints", new { url = "https://203.0.113.10/h" })).Ok();
+        (await w.Distributor.Put($"/api/v1/webhook-endpoints/{hook.Id}", new { url = "https://203.0.113.10/h", enabled = false })).Ok();
 
         var supplierReturns = new[] { supplierReturnA, supplierReturnB, supplierReturnC };
         var refunds = new[] { bankRefund, balanceRefund };
@@ -85,9 +88,11 @@ public sealed class TenantIsolationTests
             ["/api/v1/after-sales-refunds/"] = refunds,
             ["/api/v1/balances/"] = [w.SupplierId],
             ["/api/v1/supplier/customer-balances/"] = [w.DistributorId],
+            ["/api/v1/webhook-endpoints/"] = [hook.Id],
         };
         var secrets = ids.Values.SelectMany(v => v).Concat([w.SupplierId, w.DistributorId, code, merchant, orderNo, BankAccountNumber])
             .ToHashSet();
+        secrets.Add(hook.Str("secret"));
         return new Populated
         {
             W = w, SkuCode = code, MerchantSkuCode = merchant, ShippedOrderId = shipped, AfterSalesId = afterSalesA, IdsByRoute = ids,
@@ -131,6 +136,7 @@ public sealed class TenantIsolationTests
             "refund-orders" => new { exchangeAmount = 0m, method = "CustomerBalance" },
             "report-not-received" => new { note = "not here" },
             "credits" => new { amount = 1.00m, note = "x" },
+            _ when op.Method == "PUT" && op.Path.StartsWith("/api/v1/webhook-endpoints/") => new { url = "https://203.0.113.11/mine" },
             _ when op.Method == "PUT" && op.Path.StartsWith("/api/v1/skus/") =>
                 new { name = "X", costPrice = 1.00m, distributionPrice = 2.00m },
             _ when op.Method == "PUT" && op.Path.StartsWith("/api/v1/merchant-skus/") =>
@@ -403,6 +409,7 @@ public sealed class TenantIsolationTests
         string[] distributor = ["/api/v1/after-sales-orders/", "/api/v1/distribution-returns/", "/api/v1/after-sales-refunds/",
             "/api/v1/merchant-skus/", "/api/v1/balances/"];
         string[] shared = ["/api/v1/partnerships/", "/api/v1/distribution-orders/"];
+        if (op.Path.StartsWith("/api/v1/webhook-endpoints/")) return "distributor"; // the world's endpoint is the distributor's
         if (supplier.Any(op.Path.StartsWith)) return "supplier";
         if (distributor.Any(op.Path.StartsWith)) return "distributor";
         Assert.True(shared.Any(op.Path.StartsWith), $"{op}: a route this test does not know yet; say which side owns it.");
