@@ -67,6 +67,7 @@ public static class ApiDocument
                 + "Money is an exact decimal in the owning object's 'currency'.";
             // The server's own address is wherever it runs; a committed document must not name the build machine's.
             document.Servers = [];
+            // The bearer requirement is per operation (above), so anonymous routes do not inherit it.
             document.Security = null;
             AddSecurityScheme(document);
             var json = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;

@@ -18,6 +18,7 @@ using ReturnLoop.Client.Api.V1.Settings;
 using ReturnLoop.Client.Api.V1.Skus;
 using ReturnLoop.Client.Api.V1.Supplier;
 using ReturnLoop.Client.Api.V1.Warehouses;
+using ReturnLoop.Client.Api.V1.WebhookEndpoints;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -109,6 +110,11 @@ namespace ReturnLoop.Client.Api.V1
         public global::ReturnLoop.Client.Api.V1.Warehouses.WarehousesRequestBuilder Warehouses
         {
             get => new global::ReturnLoop.Client.Api.V1.Warehouses.WarehousesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhookEndpoints property</summary>
+        public global::ReturnLoop.Client.Api.V1.WebhookEndpoints.WebhookEndpointsRequestBuilder WebhookEndpoints
+        {
+            get => new global::ReturnLoop.Client.Api.V1.WebhookEndpoints.WebhookEndpointsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::ReturnLoop.Client.Api.V1.V1RequestBuilder"/> and sets the default values.
