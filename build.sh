@@ -2,7 +2,8 @@
 # ReturnLoop build entry point.
 #   ./build.sh          build everything
 #   ./build.sh test     run every test: starts a throwaway PostgreSQL cluster (installing PostgreSQL first
-#                       where initdb is missing), runs the suites on SQLite and PostgreSQL, removes the cluster
+#                       where initdb is missing), runs the suites on SQLite and PostgreSQL, removes the cluster;
+#                       the browser tests drive Debian's chromium (installed first where it is missing)
 #   ./build.sh bench    run the benchmarks in bench/ (on purpose, never in CI)
 #   ./build.sh client   rebuild the host (which writes openapi/v1.json) and regenerate src/ReturnLoop.Client from it
 set -euo pipefail
@@ -29,6 +30,15 @@ ensure_postgres() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
     PG_BIN=$(find_pg_bin)
+  fi
+}
+
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot work here).
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    log "Chromium is missing: installing it from Debian's packages (for the browser tests)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
 }
 
@@ -77,8 +87,9 @@ case "$cmd" in
     ;;
   test)
     dotnet build ReturnLoop.slnx -c Release
+    ensure_chromium
     start_postgres
-    log "Running every test (SQLite and PostgreSQL)"
+    log "Running every test (SQLite and PostgreSQL; the pages in Chromium)"
     dotnet test ReturnLoop.slnx -c Release --no-build --logger "console;verbosity=normal"
     ;;
   client)

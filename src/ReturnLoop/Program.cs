@@ -11,6 +11,7 @@ using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Warehouses;
 using ReturnLoop.Features.Webhooks;
 using ReturnLoop.Infrastructure.Idempotency;
+using ReturnLoop.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.AddDatabase();
 builder.AddAuth();
 builder.AddApi();
 builder.AddIdempotency();
+builder.AddWebApp();
 builder.Services.AddUseCases();
 builder.AddWebhooks();
 builder.Services.Configure<PushOptions>(builder.Configuration.GetSection(PushOptions.Section));
@@ -40,6 +42,7 @@ app.UseMiddleware<IdempotencyMiddleware>();
 app.MapApiDocs();
 app.MapHealthChecks("/health");
 app.MapAccounts();
+app.MapAuth();
 app.MapPartnerships();
 app.MapWarehouses();
 app.MapCatalog();
@@ -51,6 +54,7 @@ app.MapSupplierReturns();
 app.MapRefunds();
 app.MapBalances();
 app.MapWebhooks();
+app.MapWebApp();
 
 app.Run();
 

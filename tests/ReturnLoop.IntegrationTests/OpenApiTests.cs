@@ -144,13 +144,16 @@ public sealed class OpenApiTests
         Assert.Contains("ReturnLoop API", await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The routes that need no key: signing up and the cookie login.</summary>
+    private static readonly string[] Anonymous = ["POST /api/v1/accounts", "POST /api/v1/auth/login", "POST /api/v1/auth/logout"];
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Every_API_route_without_a_key_is_401_auth_required(DatabaseProvider provider)
     {
         var app = AppFactory.For(provider);
         var anonymous = app.Client();
         var operations = (await Trust.OperationsAsync(app))
-            .Where(o => o.Path.StartsWith("/api/") && !(o.Method == "POST" && o.Path == "/api/v1/accounts")).ToList();
+            .Where(o => o.Path.StartsWith("/api/") && !Anonymous.Contains($"{o.Method} {o.Path}")).ToList();
         Assert.NotEmpty(operations);
 
         foreach (var op in operations)

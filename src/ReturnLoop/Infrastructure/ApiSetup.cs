@@ -31,7 +31,6 @@ public static class ApiSetup
     {
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("ReturnLoop API"));
-        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
         return app;
     }
 }

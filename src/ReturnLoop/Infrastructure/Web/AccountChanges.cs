@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+
+namespace ReturnLoop.Infrastructure.Web;
+
+/// <summary>
+/// "Something of this account changed": the in-process feed the web app's open pages listen to.
+/// <see cref="Publish"/> is the one entry after a committed save; today it delivers in this process. With several
+/// instances on PostgreSQL, Publish becomes a NOTIFY and a LISTEN loop calls <see cref="Deliver"/> on every instance.
+/// </summary>
+public sealed class AccountChanges(ILogger<AccountChanges> logger)
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<Task>>> _subscribers = new();
+
+    /// <summary>Calls <paramref name="onChange"/> after each committed change of the account, until disposed.</summary>
+    public IDisposable Subscribe(string accountId, Func<Task> onChange)
+    {
+        var id = Guid.NewGuid();
+        _subscribers.GetOrAdd(accountId, _ => new()).TryAdd(id, onChange);
+        return new Subscription(() =>
+        {
+            if (_subscribers.TryGetValue(accountId, out var handlers)) handlers.TryRemove(id, out _);
+        });
+    }
+
+    public void Publish(IReadOnlyCollection<string> accountIds) => Deliver(accountIds);
+
+    /// <summary>Runs the handlers without waiting for them: a slow page never holds up the save that raised it.</summary>
+    public void Deliver(IReadOnlyCollection<string> accountIds)
+    {
+        foreach (var accountId in accountIds)
+        {
+            if (!_subscribers.TryGetValue(accountId, out var handlers)) continue;
+            foreach (var handler in handlers.Values) _ = RunAsync(handler);
+        }
+    }
+
+    private async Task RunAsync(Func<Task> handler)
+    {
+        try
+        {
+            await handler();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "A page failed to refresh after an account change.");
+        }
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) dispose();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ReturnLoop.BrowserTests;
+
+/// <summary>
+/// The real app on a real loopback port (Kestrel inside this process) over a temp SQLite file, and Debian's Chromium
+/// driven by Playwright. Playwright's own browser download is never used: <c>./build.sh test</c> installs chromium.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"returnloop-browser-{Guid.NewGuid():N}.db");
+    private IPlaywright? _playwright;
+
+    public BrowserApp() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Where the tests write their screenshots: docs/screenshots of the repository.</summary>
+    public static string ScreenshotFolder { get; } = FindScreenshotFolder();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        var connection = new SqliteConnectionStringBuilder { DataSource = _database, DefaultTimeout = 60 }.ToString();
+        builder.UseSetting("ConnectionStrings:ReturnLoop", connection);
+        builder.UseSetting("Demo:Seed", "false");
+    }
+
+    public async Task InitializeAsync()
+    {
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(_database) + "*")) File.Delete(file);
+    }
+
+    /// <summary>A fresh browser (its own cookies), English unless told otherwise.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new() { Width = 1280, Height = 720 },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>An API client on the real port, with an account's API key.</summary>
+    public HttpClient Api(string? apiKey = null)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        if (apiKey is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return http;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png") });
+
+    private static string FindScreenshotFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReturnLoop.slnx"))) dir = dir.Parent;
+        var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "docs", "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}
+
+/// <summary>JSON over HTTP for setting up data through the API, as a seller's integration would.</summary>
+public static class Json
+{
+    public static async Task<JsonNode> PostAsync(this HttpClient http, string url, object? body = null)
+    {
+        using var response = await http.PostAsync(url, body is null ? null : JsonContent.Create(body));
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST {url}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
+    }
+
+    public static string Str(this JsonNode node, string path) =>
+        path.Split('.').Aggregate(node, (n, p) => n[p] ?? throw new InvalidOperationException($"No {path} in {node}")).GetValue<string>();
+}
