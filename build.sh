@@ -6,6 +6,7 @@
 #                       the browser tests drive Debian's chromium (installed first where it is missing)
 #   ./build.sh bench    run the benchmarks in bench/ (on purpose, never in CI)
 #   ./build.sh migration <Name>   add a generated migration for SQLite and PostgreSQL after a model change
+#   ./build.sh client   rebuild the host (which writes openapi/v1.json) and regenerate src/ReturnLoop.Client from it
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -104,12 +105,22 @@ case "$cmd" in
         --project "src/ReturnLoop.Migrations.$provider" --startup-project src/ReturnLoop --output-dir Migrations
     done
     ;;
+  client)
+    dotnet tool restore
+    # Building the host runs it once to write the document (Microsoft.Extensions.ApiDescription.Server).
+    CI=false dotnet build src/ReturnLoop -c Release
+    log "Generating src/ReturnLoop.Client from openapi/v1.json"
+    # Offline: no update check, no telemetry; the description is a local file.
+    KIOTA_OFFLINE_ENABLED=true KIOTA_CLI_TELEMETRY_OPTOUT=true KIOTA_TUTORIAL_ENABLED=false \
+      dotnet kiota generate -l CSharp -d openapi/v1.json -o src/ReturnLoop.Client/Generated \
+        -n ReturnLoop.Client -c ReturnLoopApiClient --clean-output --exclude-backward-compatible --log-level Warning
+    ;;
   bench)
     shift
     start_postgres
     dotnet run -c Release --project bench/ReturnLoop.Bench -- "$@"
     ;;
   *)
-    echo "usage: ./build.sh [build|test|bench|migration <Name>]" >&2; exit 2
+    echo "usage: ./build.sh [build|test|bench|client|migration <Name>]" >&2; exit 2
     ;;
 esac

@@ -26,8 +26,12 @@ builder.Services.Configure<PushOptions>(builder.Configuration.GetSection(PushOpt
 
 var app = builder.Build();
 
-await app.Services.MigrateDatabaseAsync();
-await app.Services.SeedDemoDataAsync();
+// `dotnet build` runs this Program only to write the OpenAPI document: no database then.
+if (!ApiDocument.IsBuildTimeGeneration)
+{
+    await app.Services.MigrateDatabaseAsync();
+    await app.Services.SeedDemoDataAsync();
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -20,32 +20,7 @@ public static class ApiSetup
         // Binding failures (malformed JSON, wrong types) reach the exception handler and become validation.failed.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetailsMapping();
-        builder.Services.AddOpenApi(o =>
-        {
-            o.AddDocumentTransformer((doc, _, _) =>
-            {
-                doc.Info.Title = "ReturnLoop API";
-                doc.Info.Description = "Distribution after-sales between suppliers and distributors. Authenticate with 'Authorization: Bearer <api key>'. "
-                    + "Errors are RFC 9457 problem details with a stable 'code'. Money is an exact decimal in the owning object's 'currency'.";
-                doc.Components ??= new();
-                doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
-                doc.Components.SecuritySchemes["ApiKey"] = new Microsoft.OpenApi.OpenApiSecurityScheme
-                {
-                    Type = Microsoft.OpenApi.SecuritySchemeType.Http,
-                    Scheme = "bearer",
-                    Description = "An API key: 'Authorization: Bearer rl_…'",
-                };
-                doc.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("ApiKey", doc)] = [] }];
-                return Task.CompletedTask;
-            });
-            // Money is decimal, never a double: say so in the schema.
-            o.AddSchemaTransformer((schema, context, _) =>
-            {
-                var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
-                if (type == typeof(decimal)) schema.Format = "decimal";
-                return Task.CompletedTask;
-            });
-        });
+        builder.Services.AddOpenApi(ApiDocument.Configure);
         builder.Services.AddSingleton<TimeProvider>(new MicrosecondClock());
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         return builder;

@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace ReturnLoop.Features.Accounts;
 
-public sealed record LoginRequest(string? Email, string? Password);
+public sealed record LoginRequest([property: Required] string? Email, [property: Required] string? Password);
 
 /// <summary>The cookie login of api.md, for the web UI and scripts that prefer a session to an API key.</summary>
 public static class AuthApi

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ReturnLoop.Features.Accounts;
 
 /// <summary>Issues another API key for the calling user; the key is returned once, only its hash is kept.</summary>
 public sealed class CreateApiKey(AppDbContext db, TimeProvider clock)
 {
-    public sealed record Request(string? Name);
+    public sealed record Request([property: Required] string? Name);
 
     public async Task<(ApiKey Key, string Secret)> HandleAsync(string userId, Request request, CancellationToken ct)
     {

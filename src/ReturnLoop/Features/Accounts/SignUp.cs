@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 
 namespace ReturnLoop.Features.Accounts;
@@ -5,7 +6,11 @@ namespace ReturnLoop.Features.Accounts;
 /// <summary>A new seller signs up: an account, its first user, and an API key shown once.</summary>
 public sealed class SignUp(AppDbContext db, TimeProvider clock, IPasswordHasher<User> hasher)
 {
-    public sealed record Request(string? Name, string? Currency, string? UserEmail, string? Password);
+    public sealed record Request(
+        [property: Required] string? Name,
+        [property: Required] string? Currency,
+        [property: Required] string? UserEmail,
+        [property: Required] string? Password);
 
     public sealed record Result(Account Account, User User, string ApiKey);
 

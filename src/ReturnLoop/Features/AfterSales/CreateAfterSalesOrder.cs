@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ReturnLoop.Features.DistributionOrders;
 using ReturnLoop.Features.DistributionReturns;
 using ReturnLoop.Features.Timeline;
@@ -10,9 +11,13 @@ namespace ReturnLoop.Features.AfterSales;
 /// </summary>
 public sealed class CreateAfterSalesOrder(AppDbContext db, TimeProvider clock, OpenDistributionReturn openReturn)
 {
-    public sealed record Line(string? MerchantSkuCode, int? Quantity);
+    public sealed record Line([property: Required] string? MerchantSkuCode, [property: Required] int? Quantity);
 
-    public sealed record Request(string? DistributionOrderId, AfterSalesType? Type, string? Reason, IReadOnlyList<Line>? Lines);
+    public sealed record Request(
+        [property: Required] string? DistributionOrderId,
+        [property: Required] AfterSalesType? Type,
+        string? Reason,
+        IReadOnlyList<Line>? Lines);
 
     public Task<AfterSalesOrder> HandleAsync(string distributorAccountId, Request request, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ReturnLoop.Features.Accounts;
 
 namespace ReturnLoop.Features.Balances;
@@ -5,7 +6,7 @@ namespace ReturnLoop.Features.Balances;
 /// <summary>The supplier credits a distributor's balance by hand (manual bookkeeping), with a ledger row.</summary>
 public sealed class AddManualCredit(AppDbContext db, TimeProvider clock)
 {
-    public sealed record Request(decimal? Amount, string? Note);
+    public sealed record Request([property: Required] decimal? Amount, string? Note);
 
     public Task<BalanceLedgerEntry> HandleAsync(string supplierAccountId, string distributorAccountId, Request request,
         CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ReturnLoop.Features.Partnerships;
 
 namespace ReturnLoop.Features.Catalog;
@@ -7,7 +8,11 @@ namespace ReturnLoop.Features.Catalog;
 /// </summary>
 public sealed class CreateMerchantSku(AppDbContext db, TimeProvider clock)
 {
-    public sealed record Request(string? Code, string? Name, string? SupplierAccountId, IReadOnlyList<ComponentRequest>? Components);
+    public sealed record Request(
+        [property: Required] string? Code,
+        [property: Required] string? Name,
+        [property: Required] string? SupplierAccountId,
+        [property: Required] IReadOnlyList<ComponentRequest>? Components);
 
     public async Task<MerchantSku> HandleAsync(string accountId, Request request, CancellationToken ct)
     {

@@ -1,9 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ReturnLoop.Features.Catalog;
 
 /// <summary>Supplier: a new SKU with its cost price and distribution price; its code is unique in the account.</summary>
 public sealed class CreateSupplierSku(AppDbContext db, TimeProvider clock)
 {
-    public sealed record Request(string? Code, string? Name, decimal? CostPrice, decimal? DistributionPrice);
+    public sealed record Request(
+        [property: Required] string? Code,
+        [property: Required] string? Name,
+        [property: Required] decimal? CostPrice,
+        [property: Required] decimal? DistributionPrice);
 
     public async Task<SupplierSku> HandleAsync(string accountId, Request request, CancellationToken ct)
     {

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ReturnLoop.Features.Catalog;
 
-public sealed record ComponentRequest(string? SupplierSkuCode, int? Quantity);
+public sealed record ComponentRequest([property: Required] string? SupplierSkuCode, [property: Required] int? Quantity);
 
 /// <summary>The components of a merchant SKU as a request gives them, checked against the supplier's catalogue.</summary>
 internal static class MerchantSkuComponents

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ReturnLoop.Features.Catalog;
 
 /// <summary>Re-maps a merchant SKU. Empty components unmap it: its returns then fail to push with push.unmapped_sku.</summary>
 public sealed class UpdateMerchantSku(AppDbContext db)
 {
-    public sealed record Request(string? Name, IReadOnlyList<ComponentRequest>? Components);
+    public sealed record Request([property: Required] string? Name, [property: Required] IReadOnlyList<ComponentRequest>? Components);
 
     public async Task<MerchantSku> HandleAsync(string accountId, string id, Request request, CancellationToken ct)
     {

@@ -1,9 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ReturnLoop.Features.Catalog;
 
 /// <summary>Changes a SKU's name and prices. Orders already shipped keep the price frozen at their shipment.</summary>
 public sealed class UpdateSupplierSku(AppDbContext db)
 {
-    public sealed record Request(string? Name, decimal? CostPrice, decimal? DistributionPrice);
+    public sealed record Request(
+        [property: Required] string? Name,
+        [property: Required] decimal? CostPrice,
+        [property: Required] decimal? DistributionPrice);
 
     public async Task<SupplierSku> HandleAsync(string accountId, string id, Request request, CancellationToken ct)
     {

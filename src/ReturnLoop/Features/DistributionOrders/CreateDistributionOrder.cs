@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.Partnerships;
 
@@ -9,10 +10,16 @@ namespace ReturnLoop.Features.DistributionOrders;
 /// </summary>
 public sealed class CreateDistributionOrder(AppDbContext db, TimeProvider clock)
 {
-    public sealed record Line(string? MerchantSkuCode, int? Quantity);
+    public sealed record Line([property: Required] string? MerchantSkuCode, [property: Required] int? Quantity);
 
-    public sealed record Request(string? SupplierAccountId, string? WarehouseId, Platform? Platform, string? ShopId,
-        string? MarketplaceOrderNo, IReadOnlyList<Line>? Lines, DateTimeOffset? CreatedAt);
+    public sealed record Request(
+        [property: Required] string? SupplierAccountId,
+        [property: Required] string? WarehouseId,
+        [property: Required] Platform? Platform,
+        string? ShopId,
+        string? MarketplaceOrderNo,
+        [property: Required] IReadOnlyList<Line>? Lines,
+        DateTimeOffset? CreatedAt);
 
     public async Task<DistributionOrder> HandleAsync(string distributorAccountId, Request request, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ReturnLoop.Features.Balances;
 
 namespace ReturnLoop.Features.DistributionOrders;
@@ -8,7 +9,7 @@ namespace ReturnLoop.Features.DistributionOrders;
 /// </summary>
 public sealed class RecordPayment(AppDbContext db, TimeProvider clock)
 {
-    public sealed record Request(decimal? Amount, PaymentMethod? Method, string? Note);
+    public sealed record Request([property: Required] decimal? Amount, [property: Required] PaymentMethod? Method, string? Note);
 
     public Task<OrderSettlement> HandleAsync(string supplierAccountId, string id, Request request, CancellationToken ct) =>
         db.RetryOnConflictAsync(async () =>

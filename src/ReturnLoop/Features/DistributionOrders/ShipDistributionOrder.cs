@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.Inventory;
 
@@ -9,7 +10,7 @@ namespace ReturnLoop.Features.DistributionOrders;
 /// </summary>
 public sealed class ShipDistributionOrder(AppDbContext db, TimeProvider clock)
 {
-    public sealed record PriceLine(string? SupplierSkuCode, decimal? UnitPrice);
+    public sealed record PriceLine([property: Required] string? SupplierSkuCode, [property: Required] decimal? UnitPrice);
 
     public sealed record Request(IReadOnlyList<PriceLine>? Lines, decimal? DistributionFee, DateTimeOffset? ShippedAt);
 

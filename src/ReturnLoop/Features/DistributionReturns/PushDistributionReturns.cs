@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using ReturnLoop.Features.AfterSales;
 using ReturnLoop.Features.DistributionOrders;
@@ -14,7 +15,7 @@ namespace ReturnLoop.Features.DistributionReturns;
 /// </summary>
 public sealed class PushDistributionReturns(AppDbContext db, TimeProvider clock, IOptions<PushOptions> options)
 {
-    public sealed record Request(IReadOnlyList<string>? Ids);
+    public sealed record Request([property: Required] IReadOnlyList<string>? Ids);
 
     /// <summary>The outcome for one id: the return as it now is, or why it could not be touched.</summary>
     public sealed record Outcome(string Id, DistributionReturn? Return, DomainError? Error)

@@ -1,9 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ReturnLoop.Features.Inventory;
 
 /// <summary>A signed change of sellable stock (opening stock, counts), never below 0, with its ledger row.</summary>
 public sealed class AdjustStock(AppDbContext db, TimeProvider clock)
 {
-    public sealed record Request(string? WarehouseId, string? SkuCode, int? Quantity, string? Reason);
+    public sealed record Request(
+        [property: Required] string? WarehouseId,
+        [property: Required] string? SkuCode,
+        [property: Required] int? Quantity,
+        string? Reason);
 
     public Task<(StockMovement Movement, StockLevel Level)> HandleAsync(string accountId, Request request, CancellationToken ct)
     {

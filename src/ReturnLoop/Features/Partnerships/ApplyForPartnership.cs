@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ReturnLoop.Features.Partnerships;
 
 /// <summary>A distributor applies to a supplier; the partnership waits in Pending for the supplier.</summary>
 public sealed class ApplyForPartnership(AppDbContext db, TimeProvider clock)
 {
-    public sealed record Request(string? SupplierAccountId);
+    public sealed record Request([property: Required] string? SupplierAccountId);
 
     public async Task<Partnership> HandleAsync(string distributorAccountId, Request request, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.Balances;
 using ReturnLoop.Features.SupplierReturns;
@@ -5,7 +6,10 @@ using ReturnLoop.Features.Timeline;
 
 namespace ReturnLoop.Features.Refunds;
 
-public sealed record BankAccountRequest(string? BankName, string? AccountName, string? AccountNumber);
+public sealed record BankAccountRequest(
+    [property: Required] string? BankName,
+    [property: Required] string? AccountName,
+    [property: Required] string? AccountNumber);
 
 /// <summary>
 /// The supplier creates the refund order of a received return (<see cref="RefundOrder.Create"/> decides what moves).
@@ -14,7 +18,7 @@ public sealed record BankAccountRequest(string? BankName, string? AccountName, s
 /// </summary>
 public sealed class CreateRefundOrder(AppDbContext db, TimeProvider clock)
 {
-    public sealed record Request(decimal? ExchangeAmount, RefundMethod? Method, BankAccountRequest? BankAccount);
+    public sealed record Request(decimal? ExchangeAmount, [property: Required] RefundMethod? Method, BankAccountRequest? BankAccount);
 
     public Task<RefundOrder> HandleAsync(string supplierAccountId, string supplierReturnId, Request request, CancellationToken ct) =>
         db.RetryOnConflictAsync(async () =>

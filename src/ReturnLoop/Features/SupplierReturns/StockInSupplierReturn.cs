@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ReturnLoop.Features.Inventory;
 using ReturnLoop.Features.Timeline;
 using ReturnLoop.Features.Warehouses;
@@ -11,9 +12,12 @@ namespace ReturnLoop.Features.SupplierReturns;
 /// </summary>
 public sealed class StockInSupplierReturn(AppDbContext db, TimeProvider clock)
 {
-    public sealed record Line(string? SupplierSkuCode, int? Quantity, ItemCondition? Condition);
+    public sealed record Line(
+        [property: Required] string? SupplierSkuCode,
+        [property: Required] int? Quantity,
+        [property: Required] ItemCondition? Condition);
 
-    public sealed record Request(string? WarehouseId, IReadOnlyList<Line>? Lines);
+    public sealed record Request([property: Required] string? WarehouseId, [property: Required] IReadOnlyList<Line>? Lines);
 
     public Task<SupplierReturn> HandleAsync(string supplierAccountId, string id, Request request, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ReturnLoop.Features.Accounts;
 
 namespace ReturnLoop.Features.SupplierReturns;
@@ -8,7 +9,7 @@ namespace ReturnLoop.Features.SupplierReturns;
 /// </summary>
 public sealed class UpdateChargeSettings(AppDbContext db)
 {
-    public sealed record Request(decimal? DistributionFee, decimal? ReturnHandlingFee);
+    public sealed record Request([property: Required] decimal? DistributionFee, [property: Required] decimal? ReturnHandlingFee);
 
     public async Task<Account> HandleAsync(string accountId, Request request, CancellationToken ct)
     {

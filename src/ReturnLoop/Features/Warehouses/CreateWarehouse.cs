@@ -1,9 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ReturnLoop.Features.Warehouses;
 
 /// <summary>Adds a warehouse: Own, or ThirdParty (a 3PL); its code is unique in the account.</summary>
 public sealed class CreateWarehouse(AppDbContext db, TimeProvider clock)
 {
-    public sealed record Request(string? Code, string? Name, WarehouseKind? Kind);
+    public sealed record Request(
+        [property: Required] string? Code,
+        [property: Required] string? Name,
+        [property: Required] WarehouseKind? Kind);
 
     public async Task<Warehouse> HandleAsync(string accountId, Request request, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace ReturnLoop.Features.Webhooks;
@@ -5,7 +6,7 @@ namespace ReturnLoop.Features.Webhooks;
 public sealed class CreateWebhookEndpoint(AppDbContext db, TimeProvider clock, IOptions<WebhookOptions> options)
 {
     /// <summary>No <c>events</c> (or an empty list) subscribes to every type.</summary>
-    public sealed record Request(string? Url, IReadOnlyList<string>? Events, string? Description);
+    public sealed record Request([property: Required] string? Url, IReadOnlyList<string>? Events, string? Description);
 
     public async Task<WebhookEndpoint> HandleAsync(string accountId, Request request, CancellationToken ct)
     {

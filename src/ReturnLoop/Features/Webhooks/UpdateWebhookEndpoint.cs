@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace ReturnLoop.Features.Webhooks;
@@ -5,7 +6,7 @@ namespace ReturnLoop.Features.Webhooks;
 public sealed class UpdateWebhookEndpoint(AppDbContext db, TimeProvider clock, IOptions<WebhookOptions> options)
 {
     /// <summary>Replaces the endpoint's settings: no <c>events</c> is every type, no <c>enabled</c> is enabled.</summary>
-    public sealed record Request(string? Url, IReadOnlyList<string>? Events, bool? Enabled, string? Description);
+    public sealed record Request([property: Required] string? Url, IReadOnlyList<string>? Events, bool? Enabled, string? Description);
 
     public async Task<WebhookEndpoint> HandleAsync(string accountId, string id, Request request, CancellationToken ct)
     {
