@@ -28,7 +28,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>Where the tests write their screenshots: docs/screenshots of the repository.</summary>
+    /// <summary>
+    /// Where the tests write their screenshots: artifacts/screenshots (ignored by git); with
+    /// RETURNLOOP_UPDATE_SCREENSHOTS=true, docs/screenshots, the README's pictures, so a run changes no tracked file.
+    /// </summary>
     public static string ScreenshotFolder { get; } = FindScreenshotFolder();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -85,7 +88,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReturnLoop.slnx"))) dir = dir.Parent;
-        var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "docs", "screenshots");
+        var updateDocs = Environment.GetEnvironmentVariable("RETURNLOOP_UPDATE_SCREENSHOTS") == "true";
+        var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), updateDocs ? "docs" : "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         return folder;
     }
