@@ -57,4 +57,20 @@ public sealed class ContentionTests
         }
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_refused_change_leaves_no_row_behind_with_or_without_an_idempotency_key(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        await w.Sku("NEW", Price, stock: 0);
+        // Taking stock out of a warehouse that never held the SKU: the row is created to be locked, then refused.
+        foreach (var key in new[] { null, Guid.NewGuid().ToString() })
+        {
+            var body = new { warehouseId = w.ThirdPartyWarehouseId, skuCode = "NEW", quantity = -5, reason = "count" };
+            (await w.Supplier.Post("/api/v1/inventory/adjustments", body, idempotencyKey: key))
+                .Problem(HttpStatusCode.UnprocessableEntity, "stock.insufficient");
+        }
+        await using var db = w.App.NewDbContext();
+        Assert.False(await db.StockLevels.AnyAsync(s => s.WarehouseId == w.ThirdPartyWarehouseId));
+        Assert.False(await db.StockMovements.AnyAsync(m => m.WarehouseId == w.ThirdPartyWarehouseId));
+    }
 }

@@ -35,6 +35,12 @@ public static class Concurrency
                 db.ChangeTracker.Clear();
                 await Task.Delay(Random.Shared.Next(5, 20 * i));
             }
+            catch when (ambient is not null)
+            {
+                // A refusal leaves nothing half-written in the request's transaction either (own is rolled back on dispose).
+                await ambient.RollbackToSavepointAsync(AttemptSavepoint);
+                throw;
+            }
         }
     }
 }

@@ -19,7 +19,8 @@ public static class WebhooksSetup
                 (sp, c) => c.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AttemptTimeout)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookUrls.Handler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value))
             .RemoveAllLoggers();
-        builder.Services.AddHostedService<WebhookDispatcher>();
+        // `dotnet build` runs the app only to write the OpenAPI document: no database, so no worker then.
+        if (!ApiDocument.IsBuildTimeGeneration) builder.Services.AddHostedService<WebhookDispatcher>();
         return builder;
     }
 }

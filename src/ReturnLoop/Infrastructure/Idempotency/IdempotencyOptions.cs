@@ -31,7 +31,8 @@ public static class IdempotencySetup
             .ValidateOnStart();
         // One instance, so tests (and an operator's tooling) can run a sweep on demand.
         builder.Services.AddSingleton<IdempotencySweeper>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweeper>());
+        // `dotnet build` runs the app only to write the OpenAPI document: no database, so no worker then.
+        if (!ApiDocument.IsBuildTimeGeneration) builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweeper>());
         return builder;
     }
 }
