@@ -42,7 +42,8 @@ public static class AfterSalesApi
         return app;
     }
 
-    private static AfterSalesOrderResponse ToResponse(this AfterSalesOrder a, DistributionReturnSummary? ret,
+    /// <summary>As the API answers it (the list leaves the timeline out); webhooks send the same shape.</summary>
+    public static AfterSalesOrderResponse ToResponse(this AfterSalesOrder a, DistributionReturnSummary? ret,
         IReadOnlyList<TimelineEntryResponse>? timeline) => new(
         Id: a.Id,
         Source: a.Source,

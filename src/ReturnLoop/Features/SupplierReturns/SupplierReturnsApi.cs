@@ -88,7 +88,8 @@ public static class SupplierReturnsApi
     private static ChargeSettings ToSettings(Account a) =>
         new(a.Currency, Money.Present(a.DistributionFee, a.Currency), Money.Present(a.ReturnHandlingFee, a.Currency));
 
-    private static SupplierReturnResponse ToResponse(this SupplierReturn r, string? distributorName, decimal estimatedRefund,
+    /// <summary>As the API answers it (the list leaves the timeline out); webhooks send the same shape.</summary>
+    public static SupplierReturnResponse ToResponse(this SupplierReturn r, string? distributorName, decimal estimatedRefund,
         IReadOnlyList<TimelineEntryResponse>? timeline)
     {
         decimal M(decimal v) => Money.Present(v, r.Currency);

@@ -8,8 +8,8 @@ namespace ReturnLoop.Features.Webhooks;
 
 /// <summary>
 /// The <c>data</c> of an event: the resource as the API's GET answers it, built from the entities of the save that
-/// changed it. After-sales orders and supplier returns are mapped here because their API mappers are private to
-/// their endpoints (their list shape: no timeline); the others use the features' own <c>ToResponse()</c>.
+/// changed it, through the features' own <c>ToResponse()</c> (list shape: no timeline); this class only loads what
+/// those mappers need beside the entity (names, return statuses, fees) for all of a save's events at once.
 /// </summary>
 internal sealed class WebhookPayloads
 {
@@ -68,29 +68,16 @@ internal sealed class WebhookPayloads
 
     /// <summary>As <c>GET /api/v1/after-sales-orders</c> lists it.</summary>
     private AfterSalesOrderResponse AfterSalesData(AfterSalesOrder a) =>
-        new(a.Id, a.Source, a.Type, a.Status, a.Reason, a.DistributionOrderId, a.SupplierAccountId, a.ShippingWarehouseId,
-            a.MarketplaceOrderNo, a.ShopId, a.PlatformReturnId, a.CreatedAt, a.UpdatedAt,
-            a.Lines.Select(l => new AfterSalesLineResponse(l.MerchantSkuCode, l.Quantity)).ToList(),
-            a.DistributionReturnId is { } rid && _returnStatuses.TryGetValue(rid, out var status)
-                ? new DistributionReturnSummary(rid, status)
-                : null,
-            null);
+        a.ToResponse(a.DistributionReturnId is { } rid && _returnStatuses.TryGetValue(rid, out var status)
+            ? new DistributionReturnSummary(rid, status)
+            : null, timeline: null);
 
     /// <summary>As <c>GET /api/v1/supplier/return-stock-ins</c> lists it; the estimate takes a refund's frozen fee.</summary>
-    private SupplierReturnResponse SupplierReturnData(SupplierReturn r)
-    {
-        decimal M(decimal v) => Money.Present(v, r.Currency);
-        var fee = r.ActiveRefundOrderId is { } rid && _frozenFees.TryGetValue(rid, out var frozen)
-            ? frozen
-            : _accounts.GetValueOrDefault(r.SupplierAccountId).ReturnHandlingFee;
-        return new SupplierReturnResponse(r.Id, r.DistributorAccountId, Name(r.DistributorAccountId), r.AfterSalesOrderId,
-            r.DistributionReturnId, r.DistributionOrderId, r.MarketplaceOrderNo, r.Source, SupplierReturn.ReturnType, r.Status, r.Currency,
-            M(r.EstimatedRefund(fee)), r.WarehouseId, r.NeedsAttention, r.AttentionReason, r.ActiveRefundOrderId, r.CreatedAt, r.ReceivedAt,
-            r.CompletedAt, r.RecalledAt,
-            r.Lines.Select(l => new SupplierReturnLineResponse(l.SupplierSkuCode, l.FromMerchantSkuCode, l.ExpectedQuantity,
-                l.ReceivedQuantity, l.DamagedQuantity, M(l.UnitPriceAtShipment))).ToList(),
-            null);
-    }
+    private SupplierReturnResponse SupplierReturnData(SupplierReturn r) =>
+        r.ToResponse(Name(r.DistributorAccountId),
+            r.EstimatedRefund(_accounts.GetValueOrDefault(r.SupplierAccountId).ReturnHandlingFee,
+                r.ActiveRefundOrderId is { } rid && _frozenFees.TryGetValue(rid, out var frozen) ? frozen : null),
+            timeline: null);
 
     /// <summary>As <c>GET /api/v1/balances</c> lists it; the amount is the entry's balance after, never a tracked balance row.</summary>
     private BalanceResponse BalanceData(BalanceLedgerEntry e) =>
