@@ -1,4 +1,5 @@
-# The web app's words: key, English, Bahasa Indonesia. Run `python3 strings.py` to write Strings.resx and Strings.id.resx.
+# The web app's words: key, English, Bahasa Indonesia. Run `python3 strings.py` (from any folder) to write Strings.resx and Strings.id.resx.
+import glob, os, sys
 from xml.sax.saxutils import escape
 T = [
  ("AccountName", "Account name", "Nama akun"),
@@ -236,8 +237,20 @@ HEAD = '''<?xml version="1.0" encoding="utf-8"?>
   <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
   <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
 '''
+# Each area of the app keeps its words in words/<area>.py (a list T of the same rows), so two features never edit one list.
+HERE = os.path.dirname(os.path.abspath(__file__))
+for path in sorted(glob.glob(os.path.join(HERE, "words", "*.py"))):
+    scope = {}
+    exec(open(path, encoding="utf-8").read(), scope)
+    T += scope["T"]
+seen = {}
+for row in T:
+    if row[0] in seen and seen[row[0]] != row:
+        sys.exit(f"strings.py: the key {row[0]} has two different texts")
+    seen[row[0]] = row
+T = list(seen.values())
 for name, col in (("Strings.resx", 1), ("Strings.id.resx", 2)):
-    with open(name, "w", encoding="utf-8") as f:
+    with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
         f.write(HEAD)
         for row in T:
             f.write(f'  <data name="{escape(row[0])}" xml:space="preserve"><value>{escape(row[col])}</value></data>\n')
