@@ -170,6 +170,7 @@ T = [
  ("ST_MovementsHelp",
    "Every change of stock with its reason: adjustments, shipments of distribution orders and returns stocked in.",
    "Setiap perubahan stok dengan alasannya: penyesuaian, pengiriman pesanan distribusi, dan retur yang masuk stok."),
+ ("ST_Note", "Note", "Catatan"),
  ("ST_OnHand", "On hand", "Tersedia"),
  ("ST_OwnStock", "My stock", "Stok saya"),
  ("ST_Quantity", "Quantity (+ add, − remove)", "Jumlah (+ tambah, − kurangi)"),

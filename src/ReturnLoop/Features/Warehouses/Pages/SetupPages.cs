@@ -23,6 +23,14 @@ public static class SetupPages
     public static Task<GridData<T>> GridPageAsync<T>(this IQueryable<T> ordered, GridState<T> state, CancellationToken ct) =>
         ordered.GridPageAsync(state, rows => Task.FromResult(rows), ct);
 
+    /// <summary>Every row of the list as the page shows it now (tab and filters), at most <paramref name="max"/>: for the export.</summary>
+    public static async Task<IReadOnlyList<TOut>> AllAsync<T, TOut>(this IQueryable<T> ordered, int max,
+        Func<IReadOnlyList<T>, Task<IReadOnlyList<TOut>>> map, CancellationToken ct) =>
+        await map(await ordered.Take(max).ToListAsync(ct));
+
+    public static async Task<IReadOnlyList<T>> AllAsync<T>(this IQueryable<T> ordered, int max, CancellationToken ct) =>
+        await ordered.Take(max).ToListAsync(ct);
+
     /// <summary>
     /// A validation error's messages by field, in the user's language where we have the message (shared "AS_Field_" texts
     /// first, then the set-up pages' own "SKU_Field_"), else as the rule wrote it.
