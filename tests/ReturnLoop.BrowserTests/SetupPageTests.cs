@@ -121,6 +121,22 @@ public sealed class SetupPageTests(BrowserApp app)
         await Expect(supplier.GetByTestId("movement-reason")).ToHaveTextAsync(["Adjustment", "Adjustment"]);
         await Expect(supplier.GetByTestId("movement-note")).ToHaveTextAsync(["– stock count", "– opening stock"]);
         await BrowserApp.ScreenshotAsync(supplier, "stock-movements");
+
+        // terminating asks first and says what it means; the supplier's open page follows
+        await supplier.GotoAsync("/partnerships");
+        await InteractiveAsync(supplier);
+        await Expect(Count(supplier, "Active")).ToHaveTextAsync("1");
+        await distributor.GotoAsync("/partnerships");
+        await InteractiveAsync(distributor);
+        await distributor.GetByTestId("terminate").ClickAsync();
+        await Expect(distributor.GetByTestId("terminate-explained")).ToContainTextAsync("new distribution orders can no longer be created");
+        await distributor.GetByTestId("terminate-keep").ClickAsync();
+        await Expect(Count(distributor, "Active")).ToHaveTextAsync("1");
+        await distributor.GetByTestId("terminate").ClickAsync();
+        await distributor.GetByTestId("terminate-confirm").ClickAsync();
+        await Expect(Count(distributor, "Terminated")).ToHaveTextAsync("1");
+        await Expect(Count(supplier, "Terminated")).ToHaveTextAsync("1");
+        await Expect(Count(supplier, "Active")).ToHaveTextAsync("0");
     }
 
     private static async Task AddSkuAsync(IPage page, string code, string name, string cost, string price)

@@ -14,7 +14,8 @@ public sealed class StockListQuery(AppDbContext db)
 
     public sealed record SkuOption(string Code, string Name);
 
-    public sealed record DistributionRow(string MerchantSkuCode, string SupplierName, string Warehouse, int Available);
+    public sealed record DistributionRow(string MerchantSkuCode, string SupplierAccountId, string SupplierName, string Warehouse,
+        int Available);
 
     public IQueryable<StockLevel> Levels(string accountId, string? warehouseId, string? skuCode) =>
         db.StockLevelsOf(accountId, warehouseId, skuCode).OrderBy(s => s.SkuCode).ThenBy(s => s.WarehouseId);
@@ -62,7 +63,7 @@ public sealed class StockListQuery(AppDbContext db)
         var supplierIds = rows.Select(r => r.SupplierAccountId).Distinct().ToList();
         var suppliers = await db.Accounts.AsNoTracking().Where(a => supplierIds.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        return rows.Select(r => new DistributionRow(r.MerchantSkuCode,
+        return rows.Select(r => new DistributionRow(r.MerchantSkuCode, r.SupplierAccountId,
             suppliers.GetValueOrDefault(r.SupplierAccountId) ?? r.SupplierAccountId,
             names.GetValueOrDefault(r.WarehouseId) ?? r.WarehouseId, r.Available)).ToList();
     }
