@@ -97,7 +97,9 @@ public sealed class OrdersPageTests(BrowserApp app)
         return page;
     }
 
-    /// <summary>A supplier with one warehouse and a SKU at 45.00 in stock, and a distributor in partnership with a merchant SKU over it.</summary>
+    /// <summary>
+    /// A supplier with one warehouse and a SKU at 45.00 in stock, and a distributor in partnership with a merchant SKU over it.
+    /// </summary>
     private async Task<(string SupplierEmail, string DistributorEmail)> PartnersAsync()
     {
         var supplierEmail = $"supplier-{Guid.NewGuid():N}@example.com";

@@ -78,7 +78,8 @@ public sealed class ApiKeyRotationTests
         await using (var db = app.NewDbContext())
         {
             var bodies = await db.IdempotencyRecords.AsNoTracking().Select(r => r.ResponseBody).ToListAsync();
-            Assert.DoesNotContain(bodies, b => b != null && System.Text.Encoding.UTF8.GetString(b).Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(bodies,
+                b => b != null && System.Text.Encoding.UTF8.GetString(b).Contains(secret, StringComparison.Ordinal));
         }
         // One rotation only: the sign-up key, the old key (revoked) and its one successor.
         Assert.Equal(3, (await client.Get("/api/v1/api-keys")).Ok().Items.Count);
