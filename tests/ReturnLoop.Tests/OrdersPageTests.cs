@@ -56,15 +56,18 @@ public sealed class OrdersPageTests : BunitContext
     }
 
     [Fact]
-    public void Choosing_a_sku_fills_its_row()
+    public void Choosing_a_sku_and_typing_a_quantity_fill_that_row()
     {
         var lines = new List<OrderLinesEditor.LineInput> { new(), new() };
         var editor = Editor(lines);
 
         editor.FindAll("[data-testid=line-sku]")[1].Change("SHP-TS-BLUE-L");
+        editor.FindAll("[data-testid=line-qty]")[1].Input("3");
 
         Assert.Null(lines[0].Sku);
         Assert.Equal("SHP-TS-BLUE-L", lines[1].Sku);
+        Assert.Equal(1, lines[0].Quantity);
+        Assert.Equal(3, lines[1].Quantity);
     }
 
     [Fact]
