@@ -86,6 +86,8 @@ public sealed class OrdersPageTests(BrowserApp app)
         Assert.EndsWith("/distribution-orders/new", distributor.Url);
     }
 
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
     private async Task<IPage> LogInAsync(string email)
     {
         var page = await app.NewPageAsync();
