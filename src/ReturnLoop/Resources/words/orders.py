@@ -134,6 +134,7 @@ T = [
  ("WH_HOOK_Help", "ReturnLoop posts signed events to these URLs and retries until they answer 2xx.",
    "ReturnLoop mengirim peristiwa bertanda tangan ke URL ini dan mencoba lagi hingga dijawab 2xx."),
  ("WH_HOOK_LastAttempt", "Last attempt", "Percobaan terakhir"),
+ ("WH_HOOK_LastError", "Last error", "Galat terakhir"),
  ("WH_HOOK_LastStatusCode", "Last status code", "Kode status terakhir"),
  ("WH_HOOK_Log", "Delivery log", "Log pengiriman"),
  ("WH_HOOK_LogEmpty", "Nothing delivered yet", "Belum ada yang dikirim"),
