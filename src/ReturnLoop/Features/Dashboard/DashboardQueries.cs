@@ -129,26 +129,47 @@ public sealed class DashboardQueries(AppDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<SkuReturnRate>> ReturnRatePerSkuAsync(string accountId, CancellationToken ct)
     {
-        var returned = await db.SupplierReturns
-            .Where(r => r.SupplierAccountId == accountId && r.Status != SupplierReturnStatus.Recalled)
-            .SelectMany(r => r.Lines)
-            .GroupBy(l => l.SupplierSkuCode)
-            .Select(g => new { Sku = g.Key, Quantity = g.Sum(l => l.ExpectedQuantity) })
-            .ToListAsync(ct);
+        var returned = await SumPerSkuAsync("SupplierReturns", "ExpectedQuantity", accountId,
+            "<>", nameof(SupplierReturnStatus.Recalled), ct);
         if (returned.Count == 0) return [];
-        var skus = returned.Select(r => r.Sku).ToList();
-        var shipped = await db.DistributionOrders
-            .Where(o => o.SupplierAccountId == accountId && o.Status == DistributionOrderStatus.Shipped)
-            .SelectMany(o => o.Lines)
-            .Where(l => skus.Contains(l.SupplierSkuCode))
-            .GroupBy(l => l.SupplierSkuCode)
-            .Select(g => new { Sku = g.Key, Quantity = g.Sum(l => l.Quantity) })
-            .ToDictionaryAsync(g => g.Sku, g => g.Quantity, ct);
+        var shipped = (await SumPerSkuAsync("DistributionOrders", "Quantity", accountId, "=", nameof(DistributionOrderStatus.Shipped), ct))
+            .ToDictionary(s => s.Sku, s => s.Quantity);
         return returned
-            .Select(r => new SkuReturnRate(r.Sku, shipped.GetValueOrDefault(r.Sku), r.Quantity))
+            .Select(r => new SkuReturnRate(r.Sku, (int)shipped.GetValueOrDefault(r.Sku), (int)r.Quantity))
             .OrderByDescending(r => r.Rate).ThenByDescending(r => r.Returned).ThenBy(r => r.SupplierSkuCode, StringComparer.Ordinal)
             .Take(TopSkus)
             .ToList();
+    }
+
+    /// <summary>What <see cref="SumPerSkuAsync"/> reads.</summary>
+    private sealed class SkuQuantity
+    {
+        public string Sku { get; set; } = "";
+        public long Quantity { get; set; }
+    }
+
+    /// <summary>
+    /// Σ of one quantity of the JSON lines per supplier SKU, grouped in the database. Raw SQL because EF translates a
+    /// SelectMany over a JSON collection with an APPLY that SQLite lacks; the two dialects differ only in how a JSON
+    /// array is opened. The table, column and operator come from the callers above, never from input.
+    /// </summary>
+    private async Task<List<SkuQuantity>> SumPerSkuAsync(string table, string quantity, string supplierAccountId, string statusOperator,
+        string status, CancellationToken ct)
+    {
+        var sql = db.Database.IsSqlite()
+            ? $$"""
+              SELECT json_extract(l.value, '$.SupplierSkuCode') AS "Sku", SUM(json_extract(l.value, '$.{{quantity}}')) AS "Quantity"
+              FROM "{{table}}" AS r, json_each(r."Lines") AS l
+              WHERE r."SupplierAccountId" = {0} AND r."Status" {{statusOperator}} {1}
+              GROUP BY 1
+              """
+            : $$"""
+              SELECT l.value ->> 'SupplierSkuCode' AS "Sku", SUM((l.value ->> '{{quantity}}')::bigint)::bigint AS "Quantity"
+              FROM "{{table}}" AS r CROSS JOIN LATERAL jsonb_array_elements(r."Lines") AS l(value)
+              WHERE r."SupplierAccountId" = {0} AND r."Status" {{statusOperator}} {1}
+              GROUP BY 1
+              """;
+        return await db.Database.SqlQueryRaw<SkuQuantity>(sql, supplierAccountId, status).ToListAsync(ct);
     }
 
     /// <summary>
