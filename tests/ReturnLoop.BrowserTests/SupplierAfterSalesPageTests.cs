@@ -35,8 +35,8 @@ public sealed class SupplierAfterSalesPageTests(BrowserApp app)
         await Expect(page.GetByTestId("order-no")).ToHaveCountAsync(2);
 
         // The order-number filter takes what is typed when Enter is pressed.
-        await page.GetByTestId("filter-q").Locator("input").FillAsync(aliReturn.OrderNo);
-        await page.GetByTestId("filter-q").Locator("input").PressAsync("Enter");
+        await page.GetByTestId("filter-q").FillAsync(aliReturn.OrderNo);
+        await page.GetByTestId("filter-q").PressAsync("Enter");
         await Expect(page.GetByTestId("order-no")).ToHaveTextAsync([aliReturn.OrderNo]);
 
         await row.GetByTestId("stock-in").ClickAsync();
