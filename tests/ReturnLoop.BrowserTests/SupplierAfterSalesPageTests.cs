@@ -39,6 +39,12 @@ public sealed class SupplierAfterSalesPageTests(BrowserApp app)
         await page.GetByTestId("filter-q").PressAsync("Enter");
         await Expect(page.GetByTestId("order-no")).ToHaveTextAsync([aliReturn.OrderNo]);
 
+        // The export takes the same tab and filters: the header and the one row.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
+        var lines = (await File.ReadAllLinesAsync(await download.PathAsync())).Where(l => l.Length > 0).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith($"{aliReturn.OrderNo},", lines[1]);
+
         await row.GetByTestId("stock-in").ClickAsync();
         var dialog = page.GetByTestId("stock-in-dialog");
         // Only the own warehouse is offered: the third-party one never is.
