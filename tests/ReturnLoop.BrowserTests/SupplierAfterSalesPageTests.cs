@@ -101,10 +101,11 @@ public sealed class BigShop
             new { name = "Toko Grosir Supplier", currency = "MYR", userEmail = shop.SupplierEmail, password = World.Password });
         shop.Supplier = app.Api(s.Str("apiKey"));
         shop.SupplierId = s.Str("account.id");
-        shop.WarehouseId = (await shop.Supplier.PostAsync("/api/v1/warehouses", new { code = "KL", name = "Kuala Lumpur DC", kind = "Own" }))
-            .Str("id");
+        shop.WarehouseId = (await shop.Supplier.PostAsync("/api/v1/warehouses",
+            new { code = "KL", name = "Kuala Lumpur DC", kind = "Own" })).Str("id");
         await shop.Supplier.PostAsync("/api/v1/warehouses", new { code = "3PL", name = "Ninja 3PL", kind = "ThirdParty" });
-        await shop.Supplier.PostAsync("/api/v1/skus", new { code = "TS-RED-M", name = "Tee red M", costPrice = 20m, distributionPrice = 45m });
+        await shop.Supplier.PostAsync("/api/v1/skus",
+            new { code = "TS-RED-M", name = "Tee red M", costPrice = 20m, distributionPrice = 45m });
         await shop.Supplier.PostAsync("/api/v1/inventory/adjustments",
             new { warehouseId = shop.WarehouseId, skuCode = "TS-RED-M", quantity = 100, reason = "opening" });
         return shop;

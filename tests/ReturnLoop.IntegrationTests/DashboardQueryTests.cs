@@ -66,7 +66,8 @@ public sealed class DashboardQueryTests
         var byStatus = await q.AfterSalesByStatusAsync(w.DistributorId, ct);
         Assert.Equal(new Dictionary<string, int>
         {
-            ["ToConfirm"] = 1, ["ConfirmReturn"] = 1, ["ReceivedReturn"] = 1, ["RefundProcessing"] = 0, ["Completed"] = 2, ["Cancelled"] = 0,
+            ["ToConfirm"] = 1, ["ConfirmReturn"] = 1, ["ReceivedReturn"] = 1, ["RefundProcessing"] = 0, ["Completed"] = 2,
+            ["Cancelled"] = 0,
         }, byStatus);
 
         var byReason = await q.AfterSalesByReasonAsync(w.DistributorId, ct);

@@ -65,7 +65,8 @@ public sealed class DashboardTests : BunitContext
             .Add(x => x.HrefOf, id => $"/after-sales-orders/{id}"));
 
         Assert.Equal(["2 d", "5 h"], table.FindAll("[data-testid=age]").Select(a => a.TextContent));
-        Assert.Equal(["[ConfirmReturn]", "[ToConfirm]"], table.FindAll("[data-testid=waiting-row] td:nth-child(2)").Select(a => a.TextContent));
+        Assert.Equal(["[ConfirmReturn]", "[ToConfirm]"],
+            table.FindAll("[data-testid=waiting-row] td:nth-child(2)").Select(a => a.TextContent));
         Assert.Equal("/after-sales-orders/a1", table.Find("[data-testid=waiting-row] a").GetAttribute("href"));
     }
 
@@ -81,7 +82,8 @@ public sealed class DashboardTests : BunitContext
     public void A_30_day_series_labels_every_fifth_day_and_the_last()
     {
         var first = new DateOnly(2026, 2, 11);
-        var days = Enumerable.Range(0, DashboardQueries.SeriesDays).Select(i => new DashboardQueries.DayAmount(first.AddDays(i), i)).ToList();
+        var days = Enumerable.Range(0, DashboardQueries.SeriesDays)
+            .Select(i => new DashboardQueries.DayAmount(first.AddDays(i), i)).ToList();
 
         var labels = DayLabels.Of(days, CultureInfo.GetCultureInfo("en"));
 
@@ -93,5 +95,6 @@ public sealed class DashboardTests : BunitContext
     [Fact]
     public void The_series_days_are_UTC_days() =>
         // 20:00 on 12 March in New York is already 13 March in UTC: the window is 12 February … 13 March.
-        Assert.Equal(new DateOnly(2026, 2, 12), DashboardQueries.FirstDay(new DateTimeOffset(2026, 3, 12, 20, 0, 0, TimeSpan.FromHours(-5))));
+        Assert.Equal(new DateOnly(2026, 2, 12),
+            DashboardQueries.FirstDay(new DateTimeOffset(2026, 3, 12, 20, 0, 0, TimeSpan.FromHours(-5))));
 }

@@ -80,8 +80,8 @@ public sealed class DashboardQueries(AppDbContext db)
     /// <summary>The Return Amount of the distributor's returns stocked in by its suppliers, per UTC day of the last 30.</summary>
     public async Task<IReadOnlyList<DayAmount>> DistributorReturnedValuePerDayAsync(string accountId, DateTimeOffset now,
         CancellationToken ct) =>
-        await ReturnedValuePerDayAsync(db.SupplierReturns.Where(r => r.DistributorAccountId == accountId), await CurrencyAsync(accountId, ct),
-            now, ct);
+        await ReturnedValuePerDayAsync(db.SupplierReturns.Where(r => r.DistributorAccountId == accountId),
+            await CurrencyAsync(accountId, ct), now, ct);
 
     /// <summary>The open after-sales orders that have waited longest since they were created, oldest first.</summary>
     public async Task<IReadOnlyList<Waiting>> AfterSalesWaitingLongestAsync(string accountId, DateTimeOffset now, CancellationToken ct)
@@ -105,7 +105,8 @@ public sealed class DashboardQueries(AppDbContext db)
         var counts = await SupplierReturnsByStatusAsync(accountId, ct);
         var awaitingConfirmation = await db.RefundOrders.CountAsync(r => r.SupplierAccountId == accountId
             && (r.Status == RefundStatus.AwaitingConfirmation || r.Status == RefundStatus.NotReceived), ct);
-        var refunded = await RefundedSinceAsync(db.RefundOrders.Where(r => r.SupplierAccountId == accountId), currency, MonthStart(now), ct);
+        var refunded = await RefundedSinceAsync(db.RefundOrders.Where(r => r.SupplierAccountId == accountId), currency, MonthStart(now),
+            ct);
         return new SupplierCards(counts[nameof(SupplierReturnStatus.PendingStockIn)], counts[nameof(SupplierReturnStatus.ReceivedReturn)],
             awaitingConfirmation, refunded, currency);
     }
@@ -119,7 +120,8 @@ public sealed class DashboardQueries(AppDbContext db)
         await RefundsPerDayAsync(db.RefundOrders.Where(r => r.SupplierAccountId == accountId), await CurrencyAsync(accountId, ct), now, ct);
 
     /// <summary>The Return Amount of the returns the supplier stocked in, per UTC day of the last 30.</summary>
-    public async Task<IReadOnlyList<DayAmount>> SupplierReturnedValuePerDayAsync(string accountId, DateTimeOffset now, CancellationToken ct) =>
+    public async Task<IReadOnlyList<DayAmount>> SupplierReturnedValuePerDayAsync(string accountId, DateTimeOffset now,
+        CancellationToken ct) =>
         await ReturnedValuePerDayAsync(db.SupplierReturns.Where(r => r.SupplierAccountId == accountId), await CurrencyAsync(accountId, ct),
             now, ct);
 
