@@ -7,7 +7,8 @@ namespace ReturnLoop.BrowserTests;
 
 /// <summary>
 /// The language follows the user, not the browser: a choice made in one browser is stored on the user and applied
-/// at login in any other; money keeps its currency's decimals in each language.
+/// at login in any other; money keeps its currency's decimals in each language. And the manners of the first pages:
+/// the keyboard alone is enough, and Escape backs out of an irreversible action.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LanguageTests(BrowserApp app)
@@ -69,6 +70,43 @@ public sealed class LanguageTests(BrowserApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Bahasa Indonesia" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Masuk ke akun Anda" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Bahasa Indonesia" })).ToHaveAttributeAsync("aria-current", "true");
+    }
+
+    [Fact]
+    public async Task The_keyboard_alone_creates_an_after_sales_order_and_Escape_keeps_it_from_being_cancelled()
+    {
+        var w = await World.CreateAsync(app);
+        var orderNo = $"SO-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
+        var order = await w.Distributor.PostAsync("/api/v1/distribution-orders", new
+        {
+            supplierAccountId = w.SupplierId,
+            warehouseId = w.WarehouseId,
+            platform = "Shopee",
+            shopId = "shopee-my-01",
+            marketplaceOrderNo = orderNo,
+            lines = new[] { new { merchantSkuCode = "SHP-TS-RED-M", quantity = 2 } },
+        });
+        await w.Supplier.PostAsync($"/api/v1/distribution-orders/{order.Str("id")}/ship", new { });
+        var page = await app.NewPageAsync();
+        await LogInAsync(page, w.DistributorEmail);
+        await page.GotoAsync("/after-sales-orders/new");
+        await InteractiveAsync(page);
+
+        var number = Input(page, "order-no-input");
+        await number.FillAsync(orderNo);
+        await number.PressAsync("Enter");                                    // Enter looks the order up
+        await Expect(page.GetByTestId("found-order")).ToContainTextAsync("SHP-TS-RED-M");
+        var reason = Input(page, "reason");
+        await reason.FillAsync("Wrong size");
+        await reason.PressAsync("Enter");                                    // Enter in the form creates
+        await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-status", "ToConfirm");
+        await InteractiveAsync(page);
+
+        await page.GetByTestId("cancel").ClickAsync();
+        await Expect(page.GetByTestId("cancel-confirm")).ToBeVisibleAsync(); // irreversible: asked first
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByTestId("cancel-confirm")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-status", "ToConfirm");
     }
 
     private async Task<string?> StoredLanguageAsync(string email)
@@ -141,6 +179,9 @@ public sealed class LanguageTests(BrowserApp app)
 
     /// <summary>A page is prerendered first: clicks count once its circuit is live.</summary>
     private static Task InteractiveAsync(IPage page) => Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+
+    private static ILocator Input(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }
