@@ -104,6 +104,7 @@ public sealed class LanguageTests(BrowserApp app)
 
         await page.GetByTestId("cancel").ClickAsync();
         await Expect(page.GetByTestId("cancel-confirm")).ToBeVisibleAsync(); // irreversible: asked first
+        await Expect(page.Locator(".mud-dialog:focus-within")).ToHaveCountAsync(1); // the focus moved into the dialog
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByTestId("cancel-confirm")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-status", "ToConfirm");
