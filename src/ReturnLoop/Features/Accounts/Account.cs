@@ -46,10 +46,15 @@ public sealed class User
     public string PasswordHash { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The web app's language the user chose ("en", "id"); null until the user picks one.</summary>
+    public string? Language { get; private set; }
+
     public static User Create(string accountId, string email, DateTimeOffset now) =>
         new() { AccountId = accountId, Email = NormalizeEmail(email), CreatedAt = now };
 
     public void SetPasswordHash(string hash) => PasswordHash = hash;
+
+    public void SetLanguage(string language) => Language = language;
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 }

@@ -14,6 +14,7 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IE
         b.HasIndex(x => x.Email).IsUnique();
         b.HasIndex(x => x.AccountId);
         b.Property(x => x.Email).HasMaxLength(320);
+        b.Property(x => x.Language).HasMaxLength(8);
     }
 
     public void Configure(EntityTypeBuilder<ApiKey> b)

@@ -8,6 +8,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using ReturnLoop.Components.UI;
 using ReturnLoop.Components;
+using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.DistributionReturns;
 
 namespace ReturnLoop.Infrastructure.Web;
@@ -15,7 +16,8 @@ namespace ReturnLoop.Infrastructure.Web;
 /// <summary>The seller's web app at <c>/</c>: Blazor interactive server with MudBlazor, beside the API.</summary>
 public static class WebAppSetup
 {
-    public static readonly string[] Cultures = ["en", "id"];
+    /// <summary>The pages' languages (English first, the default): the same list a user's stored choice is checked against.</summary>
+    public static readonly string[] Cultures = [.. SetUserLanguage.Languages];
 
     /// <summary>
     /// False in a process run in globalization-invariant mode (a host or test project that keeps InvariantGlobalization):
@@ -66,15 +68,27 @@ public static class WebAppSetup
         return app;
     }
 
-    /// <summary>The language switch: remembered in the culture cookie, then back to the page.</summary>
+    /// <summary>
+    /// The language switch: remembered in this browser's culture cookie, then back to the page. A signed-in user's
+    /// choice is stored on the user row by the switch itself (<see cref="SetUserLanguage"/>), before it comes here.
+    /// </summary>
     private static IResult SetCulture(HttpContext http, string? name, string? returnUrl)
     {
-        var culture = Cultures.Contains(name) ? name! : Cultures[0];
-        if (!Localized) return Results.LocalRedirect(SafeReturnUrl(returnUrl));
-        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(culture))),
-            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        UseLanguage(http, Cultures.Contains(name) ? name! : Cultures[0]);
         return Results.LocalRedirect(SafeReturnUrl(returnUrl));
+    }
+
+    /// <summary>
+    /// Writes the culture cookie the request localization reads: by the switch, and at login from the user's stored
+    /// language, so the choice follows the user to a new browser. Null or unknown (never chosen): the cookie is left as
+    /// it is, and the browser's own choice (the cookie, else Accept-Language) stands.
+    /// </summary>
+    public static void UseLanguage(HttpContext http, string? language)
+    {
+        if (!Localized || language is null || !Cultures.Contains(language)) return;
+        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(language))),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
     }
 
     private static async Task<IResult> LogOutAsync(HttpContext http, IAntiforgery antiforgery)
