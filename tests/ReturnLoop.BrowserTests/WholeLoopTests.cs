@@ -141,7 +141,15 @@ public sealed class WholeLoopTests(BrowserApp app)
 
         await supplier.GotoAsync("/supplier/charge-settings");
         await InteractiveAsync(supplier);
-        await Expect(supplier.GetByTestId("return-handling-fee")).ToHaveValueAsync("0");
+        await Expect(supplier.GetByTestId("return-handling-fee")).ToHaveValueAsync("0.00");
+        await supplier.GetByTestId("distribution-fee").FillAsync("1.50");
+        await supplier.GetByTestId("return-handling-fee").FillAsync("2");
+        await supplier.GetByTestId("save-charge-settings").ClickAsync();
+        await Expect(supplier.GetByText("Distribution Charge Settings saved.")).ToBeVisibleAsync();
+        await supplier.ReloadAsync();
+        await InteractiveAsync(supplier);
+        await Expect(supplier.GetByTestId("distribution-fee")).ToHaveValueAsync("1.50");
+        await Expect(supplier.GetByTestId("return-handling-fee")).ToHaveValueAsync("2.00");
         await BrowserApp.ScreenshotAsync(supplier, "charge-settings");
     }
 

@@ -63,7 +63,7 @@ public sealed class MoneyPageTests : BunitContext
     {
         var supplier = await AccountAsync("Toko Grosir");
         var form = ChargeSettings(supplier);
-        Assert.Equal("3", form.Find("[data-testid=distribution-fee]").GetAttribute("value"));
+        Assert.Equal("3.00", form.Find("[data-testid=distribution-fee]").GetAttribute("value"));
 
         form.Find("[data-testid=distribution-fee]").Input("-1");
         await form.Find("form").SubmitAsync();
