@@ -85,7 +85,7 @@ public sealed class RefundPageTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task Void_asks_for_confirmation_first()
+    public async Task Void_asks_for_confirmation_first_and_a_proof_that_is_no_image_or_PDF_is_refused()
     {
         var two = await TwoSides.CreateAsync(app);
         var orderNo = await two.BankRefundAsync();
@@ -96,6 +96,16 @@ public sealed class RefundPageTests(BrowserApp app)
         await InteractiveAsync(supplier);
         await Expect(Count(supplier, "AwaitingConfirmation")).ToHaveTextAsync("1");
         var row = Row(supplier, orderNo);
+        await supplier.GetByTestId("method-filter").SelectOptionAsync("CustomerBalance");
+        await Expect(Count(supplier, "AwaitingConfirmation")).ToHaveTextAsync("0");
+        await supplier.GetByTestId("method-filter").SelectOptionAsync("BankTransfer");
+        await Expect(Count(supplier, "AwaitingConfirmation")).ToHaveTextAsync("1");
+
+        await row.Locator("input[type=file]").SetInputFilesAsync(
+            new FilePayload { Name = "slip.txt", MimeType = "text/plain", Buffer = "not a picture"u8.ToArray() });
+        await Expect(supplier.GetByText("A payment proof is a PNG, a JPEG or a PDF file.")).ToBeVisibleAsync();
+        await Expect(row.GetByTestId("view-proof")).ToHaveCountAsync(0);
+
         await row.GetByTestId("void").ClickAsync();
         await Expect(supplier.GetByTestId("ask-text")).ToContainTextAsync("MYR 45.00");
         await supplier.GetByTestId("ask-keep").ClickAsync();   // changed its mind: nothing happens

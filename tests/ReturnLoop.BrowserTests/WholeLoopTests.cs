@@ -99,6 +99,7 @@ public sealed class WholeLoopTests(BrowserApp app)
         await supplierRow.Locator("input[type=file]").SetInputFilesAsync(
             new FilePayload { Name = "transfer-slip.png", MimeType = "image/png", Buffer = Png });
         await Expect(supplierRow.GetByTestId("view-proof")).ToBeVisibleAsync();
+        await Expect(supplierRow.GetByTestId("void")).ToBeEnabledAsync();
         await BrowserApp.ScreenshotAsync(supplier, "refund-orders");
 
         // distributor: the proof shows up live, opens as the file uploaded, and the receipt is confirmed

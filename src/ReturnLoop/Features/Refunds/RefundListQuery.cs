@@ -8,7 +8,7 @@ namespace ReturnLoop.Features.Refunds;
 public sealed class RefundListQuery(AppDbContext db)
 {
     /// <param name="PartnerId">The other side: the distributor on the supplier's page, the supplier on the distributor's.</param>
-    public sealed record Filter(RefundStatus? Status = null, string? PartnerId = null);
+    public sealed record Filter(RefundStatus? Status = null, string? PartnerId = null, RefundMethod? Method = null);
 
     /// <summary>A row: the entity itself, so the page asks it <c>CanVoid</c>, <c>CanConfirmReceipt</c> and so on.</summary>
     public sealed record Row(RefundOrder Refund, string PartnerName, string? MarketplaceOrderNo);
@@ -16,7 +16,7 @@ public sealed class RefundListQuery(AppDbContext db)
     public sealed record Partner(string Id, string Name);
 
     public IQueryable<RefundOrder> Where(string accountId, bool asSupplier, Filter filter) =>
-        db.RefundOrdersOf(accountId, asSupplier, filter.Status, null, filter.PartnerId);
+        db.RefundOrdersOf(accountId, asSupplier, filter.Status, filter.Method, filter.PartnerId);
 
     public Task<Page<Row>> PageAsync(string accountId, bool asSupplier, Filter filter, PageRequest page, CancellationToken ct) =>
         Where(accountId, asSupplier, filter).ToPageAsync(page, rows => RowsAsync(asSupplier, rows, ct), ct);
@@ -27,8 +27,9 @@ public sealed class RefundListQuery(AppDbContext db)
         await RowsAsync(asSupplier,
             await Where(accountId, asSupplier, filter).OrderByDescending(r => r.Id).Skip(skip).Take(take).ToListAsync(ct), ct);
 
-    public Task<Dictionary<string, int>> CountsAsync(string accountId, bool asSupplier, string? partnerId, CancellationToken ct) =>
-        Where(accountId, asSupplier, new Filter(PartnerId: partnerId)).CountByStatusAsync(r => r.Status, ct);
+    /// <summary>The tabs' counts under the filters other than the status, like the API's <c>/counts</c>.</summary>
+    public Task<Dictionary<string, int>> CountsAsync(string accountId, bool asSupplier, Filter filter, CancellationToken ct) =>
+        Where(accountId, asSupplier, filter with { Status = null }).CountByStatusAsync(r => r.Status, ct);
 
     /// <summary>The other sides that have refund orders with this account, for the filter.</summary>
     public async Task<IReadOnlyList<Partner>> PartnersAsync(string accountId, bool asSupplier, CancellationToken ct)

@@ -1,6 +1,7 @@
 # Money pages: After-Sales Refund, Refund Orders, Balances, Customer Balances, Distribution Charge Settings.
 T = [
  ("RF_AllSuppliers", "All suppliers", "Semua pemasok"),
+ ("RF_AllMethods", "All methods", "Semua metode"),
  ("RF_Status_AwaitingConfirmation", "Awaiting Confirmation", "Menunggu Konfirmasi"),
  ("RF_Status_NotReceived", "Not Received", "Belum Diterima"),
  ("RF_Status_Completed", "Completed", "Selesai"),
