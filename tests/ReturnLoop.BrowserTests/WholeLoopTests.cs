@@ -220,7 +220,8 @@ internal sealed class TwoSides
         await two.Supplier.PostAsync($"/api/v1/partnerships/{partnership.Str("id")}/accept");
         two.WarehouseId = (await two.Supplier.PostAsync("/api/v1/warehouses", new { code = "KL", name = "Kuala Lumpur DC", kind = "Own" }))
             .Str("id");
-        await two.Supplier.PostAsync("/api/v1/skus", new { code = "TS-RED-M", name = "Tee red M", costPrice = 20m, distributionPrice = 45m });
+        await two.Supplier.PostAsync("/api/v1/skus",
+            new { code = "TS-RED-M", name = "Tee red M", costPrice = 20m, distributionPrice = 45m });
         await two.Supplier.PostAsync("/api/v1/inventory/adjustments",
             new { warehouseId = two.WarehouseId, skuCode = "TS-RED-M", quantity = 100, reason = "opening" });
         await two.Distributor.PostAsync("/api/v1/merchant-skus", new

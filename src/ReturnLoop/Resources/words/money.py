@@ -21,7 +21,8 @@ T = [
  ("RF_Empty_Completed", "No completed refund yet.", "Belum ada pengembalian dana yang selesai."),
  ("RF_Empty_Voided", "No voided refund.", "Tidak ada pengembalian dana yang dibatalkan."),
  ("RF_EmptyHelpSupplier", "Refund orders appear here when you create a refund for a received return on Return & Stock-in – BigShop.",
-   "Pesanan pengembalian dana muncul di sini saat Anda membuat pengembalian dana untuk retur yang diterima di Retur & Stok Masuk – BigShop."),
+   "Pesanan pengembalian dana muncul di sini saat Anda membuat pengembalian dana untuk retur yang diterima "
+   "di Retur & Stok Masuk – BigShop."),
  ("RF_EmptyHelpDistributor", "Refunds appear here when a supplier refunds a return you pushed. "
    "A Bank Transfer waits here for you to view the payment proof and confirm receipt.",
    "Pengembalian dana muncul di sini saat pemasok mengembalikan dana retur yang Anda dorong. "
@@ -30,7 +31,8 @@ T = [
  ("RF_Ask_ConfirmReceipt", "Confirm receipt?", "Konfirmasi penerimaan?"),
  ("RF_Ask_ReportNotReceived", "Report the transfer as not received?", "Laporkan transfer belum diterima?"),
  ("RF_AskText_Void", "The refund of {0} to {1} is voided and cannot be confirmed any more; you can create a new refund for the return.",
-   "Pengembalian dana {0} kepada {1} dibatalkan dan tidak dapat dikonfirmasi lagi; Anda dapat membuat pengembalian dana baru untuk retur ini."),
+   "Pengembalian dana {0} kepada {1} dibatalkan dan tidak dapat dikonfirmasi lagi; "
+   "Anda dapat membuat pengembalian dana baru untuk retur ini."),
  ("RF_AskText_ConfirmReceipt", "You received the bank transfer of {0} from {1}: the refund and the after-sales order are completed.",
    "Anda telah menerima transfer bank {0} dari {1}: pengembalian dana dan pesanan purna jual selesai."),
  ("RF_AskText_ReportNotReceived", "The refund of {0} goes back to {1} with your note.",
@@ -92,7 +94,8 @@ T = [
  ("BAL_CS_ReturnHandlingFeeHelp", "Deducted from each refund order generated via BigShop: "
    "Refundable Amount = Return Amount – Unsettled amount on original order – Exchange amount – Return handling fee.",
    "Dipotong dari setiap pesanan pengembalian dana yang dibuat melalui BigShop: "
-   "Jumlah yang Dapat Dikembalikan = Jumlah Retur – Jumlah belum lunas pada pesanan asli – Jumlah penukaran – Biaya penanganan retur."),
+   "Jumlah yang Dapat Dikembalikan = Jumlah Retur – Jumlah belum lunas pada pesanan asli – Jumlah penukaran – "
+   "Biaya penanganan retur."),
  ("BAL_CS_Save", "Save", "Simpan"),
  ("BAL_CS_Saved", "Distribution Charge Settings saved.", "Pengaturan Biaya Distribusi disimpan."),
 ]
