@@ -41,6 +41,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var connection = new SqliteConnectionStringBuilder { DataSource = _database, DefaultTimeout = 60 }.ToString();
         builder.UseSetting("ConnectionStrings:ReturnLoop", connection);
         builder.UseSetting("Demo:Seed", "false");
+        // The webhook settings test delivers a ping to a receiver on loopback, as the webhook integration tests do.
+        builder.UseSetting("Webhooks:AllowPrivateNetworks", "true");
     }
 
     public async Task InitializeAsync()

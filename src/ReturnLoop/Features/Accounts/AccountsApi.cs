@@ -22,6 +22,8 @@ public static class AccountsApi
         g.MapPost("/api-keys", CreateKeyAsync).RequireAuthorization()
             .WithSummary("Issue another API key for the calling user; shown once.").WithoutIdempotentReplay();
         g.MapPost("/api-keys/{id}/revoke", RevokeKeyAsync).RequireAuthorization();
+        g.MapPost("/api-keys/{id}/rotate", RotateKeyAsync).RequireAuthorization()
+            .WithSummary("The key's user: a new key with the same name, shown once; the old one stops working.").WithoutIdempotentReplay();
         return app;
     }
 
@@ -48,6 +50,14 @@ public static class AccountsApi
         CreateApiKey useCase, CancellationToken ct)
     {
         var (key, secret) = await useCase.HandleAsync(principal.UserId(), request, ct);
+        return TypedResults.Created($"/api/v1/api-keys/{key.Id}",
+            new NewApiKeyResponse(key.Id, key.Name, key.Prefix, key.CreatedAt, secret));
+    }
+
+    private static async Task<Created<NewApiKeyResponse>> RotateKeyAsync(string id, ClaimsPrincipal principal, RotateApiKey useCase,
+        CancellationToken ct)
+    {
+        var (key, secret) = await useCase.HandleAsync(principal.UserId(), id, ct);
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}",
             new NewApiKeyResponse(key.Id, key.Name, key.Prefix, key.CreatedAt, secret));
     }

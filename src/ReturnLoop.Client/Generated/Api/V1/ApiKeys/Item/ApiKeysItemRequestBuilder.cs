@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using ReturnLoop.Client.Api.V1.ApiKeys.Item.Revoke;
+using ReturnLoop.Client.Api.V1.ApiKeys.Item.Rotate;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -19,6 +20,11 @@ namespace ReturnLoop.Client.Api.V1.ApiKeys.Item
         public global::ReturnLoop.Client.Api.V1.ApiKeys.Item.Revoke.RevokeRequestBuilder Revoke
         {
             get => new global::ReturnLoop.Client.Api.V1.ApiKeys.Item.Revoke.RevokeRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The rotate property</summary>
+        public global::ReturnLoop.Client.Api.V1.ApiKeys.Item.Rotate.RotateRequestBuilder Rotate
+        {
+            get => new global::ReturnLoop.Client.Api.V1.ApiKeys.Item.Rotate.RotateRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::ReturnLoop.Client.Api.V1.ApiKeys.Item.ApiKeysItemRequestBuilder"/> and sets the default values.

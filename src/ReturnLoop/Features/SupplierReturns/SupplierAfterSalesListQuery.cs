@@ -1,0 +1,61 @@
+using ReturnLoop.Features.Timeline;
+
+namespace ReturnLoop.Features.SupplierReturns;
+
+/// <summary>
+/// After Sales Orders – BigShop for the web page: the API list's filters (status, distributor) and the order number,
+/// newest first by keyset; each row with the distributor's name and the estimated refund (the entity's own rule).
+/// </summary>
+public sealed class SupplierAfterSalesListQuery(AppDbContext db)
+{
+    public sealed record Filter(SupplierReturnStatus? Status = null, string? DistributorId = null, string? OrderNo = null);
+
+    /// <summary>A row: the entity itself, so the page asks it <c>CanStockIn</c> and <c>CanCreateRefund</c>.</summary>
+    public sealed record Row(SupplierReturn Return, string DistributorName, decimal EstimatedRefund);
+
+    public sealed record Detail(Row Row, IReadOnlyList<TimelineEntryResponse> Timeline);
+
+    public IQueryable<SupplierReturn> Where(string supplierAccountId, Filter filter)
+    {
+        var query = db.SupplierReturnsOf(supplierAccountId, filter.Status, filter.DistributorId, needsAttention: null);
+        if (!string.IsNullOrWhiteSpace(filter.OrderNo))
+        {
+            // The number as the marketplace gave it, or the ids the API shows: an exact match keeps it on the index.
+            var term = filter.OrderNo.Trim();
+            query = query.Where(r => r.MarketplaceOrderNo == term || r.Id == term || r.AfterSalesOrderId == term
+                || r.DistributionOrderId == term);
+        }
+        return query;
+    }
+
+    public Task<Page<Row>> PageAsync(string supplierAccountId, Filter filter, PageRequest page, CancellationToken ct) =>
+        Where(supplierAccountId, filter).ToPageAsync(page, rows => RowsAsync(supplierAccountId, rows, ct), ct);
+
+    /// <summary>A page by number, for a jump the keyset cursors do not reach (the grid's "last page").</summary>
+    public async Task<IReadOnlyList<Row>> SkipAsync(string supplierAccountId, Filter filter, int skip, int take, CancellationToken ct) =>
+        await RowsAsync(supplierAccountId,
+            await Where(supplierAccountId, filter).OrderByDescending(r => r.Id).Skip(skip).Take(take).ToListAsync(ct), ct);
+
+    /// <summary>The tab counts under the same distributor and order-number filters as the list.</summary>
+    public Task<Dictionary<string, int>> CountsAsync(string supplierAccountId, Filter filter, CancellationToken ct) =>
+        Where(supplierAccountId, filter with { Status = null }).CountByStatusAsync(r => r.Status, ct);
+
+    /// <summary>One return with the after-sales timeline of both sides; 404 when it is not this supplier's.</summary>
+    public async Task<Detail> DetailAsync(string supplierAccountId, string id, CancellationToken ct)
+    {
+        var ret = await db.SupplierReturns.AsNoTracking().FindForSupplierAsync(supplierAccountId, id, ct);
+        var row = (await RowsAsync(supplierAccountId, [ret], ct))[0];
+        return new Detail(row, await db.TimelineOfAsync(ret.AfterSalesOrderId, ct));
+    }
+
+    private async Task<IReadOnlyList<Row>> RowsAsync(string supplierAccountId, IReadOnlyList<SupplierReturn> returns, CancellationToken ct)
+    {
+        var distributorIds = returns.Select(r => r.DistributorAccountId).Distinct().ToList();
+        var names = await db.Accounts.AsNoTracking().Where(a => distributorIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var fee = await db.Accounts.Where(a => a.Id == supplierAccountId).Select(a => a.ReturnHandlingFee).SingleAsync(ct);
+        var frozen = await db.FrozenHandlingFeesAsync(returns, ct);
+        return returns.Select(r => new Row(r, names.GetValueOrDefault(r.DistributorAccountId) ?? "",
+            r.EstimatedRefund(fee, r.ActiveRefundOrderId is { } id ? frozen.GetValueOrDefault(id) : null))).ToList();
+    }
+}
