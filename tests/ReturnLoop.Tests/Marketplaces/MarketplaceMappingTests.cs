@@ -60,7 +60,8 @@ public sealed class MarketplaceMappingTests
         var push = ShopeeMapping.Push(Payload.Json("shopee-push-return.json"));
 
         Assert.True(push.IsAboutAReturn);
-        Assert.Equal(("220004993", "2411280EDT4JRV5", "241128EDQ9YKJ0", "PROCESSING"), (push.ShopId, push.ReturnId, push.OrderNo, push.Status));
+        Assert.Equal(("220004993", "2411280EDT4JRV5", "241128EDQ9YKJ0", "PROCESSING"),
+            (push.ShopId, push.ReturnId, push.OrderNo, push.Status));
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1732796767), push.At);
         Assert.Equal("220004993:29:1732796767:2411280EDT4JRV5", push.DedupeKey);
     }

@@ -72,13 +72,15 @@ public static class LazadaMapping
             ReasonText: leading.ValueKind == JsonValueKind.Object ? leading.Text("reason_text") : null,
             Currency: currency,
             RefundAmount: lines.Sum(l => Major(l.Decimal("refund_amount"), currency)),
-            CreatedAt: PayloadReader.SecondsOrMilliseconds(lines.Select(l => l.Long("return_order_line_gmt_create")).DefaultIfEmpty().Min()),
-            UpdatedAt: PayloadReader.SecondsOrMilliseconds(lines.Select(l => l.Long("return_order_line_gmt_modified")).DefaultIfEmpty().Max()),
+            CreatedAt: Epoch(lines.Select(l => l.Long("return_order_line_gmt_create")).DefaultIfEmpty().Min()),
+            UpdatedAt: Epoch(lines.Select(l => l.Long("return_order_line_gmt_modified")).DefaultIfEmpty().Max()),
             // a reverse order line is one unit of one trade order line
             Lines: lines.GroupBy(l => l.RequiredText("seller_sku_id"))
                 .Select(g => new PlatformReturnLine(g.Key, g.Count(), g.Sum(l => Major(l.Decimal("refund_amount"), currency))))
                 .ToList());
     }
+
+    private static DateTimeOffset Epoch(long unix) => PayloadReader.SecondsOrMilliseconds(unix);
 
     private static PlatformStage Combine(IReadOnlyList<PlatformStage> stages) =>
         stages.Count == 0 ? PlatformStage.Unknown
