@@ -60,7 +60,8 @@ public static class MarketplaceHttp
         using var response = await http.SendAsync(request, ct);
         var body = await response.Content.ReadAsByteArrayAsync(ct);
         if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
-            throw new MarketplaceApiException(platform, $"http_{(int)response.StatusCode}", "The platform is unavailable.", transient: true);
+            throw new MarketplaceApiException(platform, $"http_{(int)response.StatusCode}", "The platform is unavailable.",
+                transient: true);
         try
         {
             return JsonDocument.Parse(body).RootElement.Clone();

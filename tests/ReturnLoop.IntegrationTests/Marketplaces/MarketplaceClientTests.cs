@@ -22,17 +22,23 @@ public sealed class MarketplaceClientTests(Simulator sim) : IClassFixture<Simula
         .BuildServiceProvider()
         .GetRequiredService<IReadOnlyDictionary<Platform, IMarketplaceClient>>();
 
-    private static string NewShopId() => Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string NewShopId() =>
+        Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<ShopConnection> ShopAsync(Platform platform, string region = "MY")
     {
         var shopId = NewShopId();
         var credentials = platform switch
         {
-            Platform.Shopee => new Dictionary<string, string> { ["partnerId"] = "2001234", ["partnerKey"] = "pk-" + shopId, ["accessToken"] = "at-" + shopId },
+            Platform.Shopee => new Dictionary<string, string>
+                { ["partnerId"] = "2001234", ["partnerKey"] = "pk-" + shopId, ["accessToken"] = "at-" + shopId },
             Platform.TikTok => new Dictionary<string, string>
-                { ["appKey"] = "ak-" + shopId, ["appSecret"] = "as-" + shopId, ["accessToken"] = "at-" + shopId, ["shopCipher"] = "ROW_" + shopId },
-            _ => new Dictionary<string, string> { ["appKey"] = "ak-" + shopId, ["appSecret"] = "as-" + shopId, ["accessToken"] = "at-" + shopId },
+            {
+                ["appKey"] = "ak-" + shopId, ["appSecret"] = "as-" + shopId, ["accessToken"] = "at-" + shopId,
+                ["shopCipher"] = "ROW_" + shopId,
+            },
+            _ => new Dictionary<string, string>
+                { ["appKey"] = "ak-" + shopId, ["appSecret"] = "as-" + shopId, ["accessToken"] = "at-" + shopId },
         };
         await sim.ShopAsync(new
         {
@@ -48,7 +54,11 @@ public sealed class MarketplaceClientTests(Simulator sim) : IClassFixture<Simula
         sim.ReturnAsync(new
         {
             platform = Enum.Parse<SimPlatform>(shop.Platform.ToString()), shopId = shop.ShopId, orderNo, type, currency,
-            lines = new[] { new { sellerSku = "SHP-TS-RED-M", quantity = 2, unitPrice = 45.90m }, new { sellerSku = "SHP-CAP", quantity = 1, unitPrice = 19.99m } },
+            lines = new[]
+            {
+                new { sellerSku = "SHP-TS-RED-M", quantity = 2, unitPrice = 45.90m },
+                new { sellerSku = "SHP-CAP", quantity = 1, unitPrice = 19.99m },
+            },
             push = false,
         });
 
@@ -101,7 +111,10 @@ public sealed class MarketplaceClientTests(Simulator sim) : IClassFixture<Simula
     public async Task Wrong_credentials_are_a_lasting_error_not_a_retry(Platform platform)
     {
         var shop = await ShopAsync(platform);
-        var wrong = shop with { Credentials = shop.Credentials.ToDictionary(c => c.Key, c => c.Key == "accessToken" ? "stolen" : c.Value) };
+        var wrong = shop with
+        {
+            Credentials = shop.Credentials.ToDictionary(c => c.Key, c => c.Key == "accessToken" ? "stolen" : c.Value),
+        };
 
         var error = await Assert.ThrowsAsync<MarketplaceApiException>(() => ChangedAsync(wrong));
 

@@ -59,8 +59,8 @@ public sealed class LazadaClient(HttpClient http, TimeProvider clock) : IMarketp
         foreach (var (key, value) in business) parameters[key] = value;
         parameters["sign"] = LazadaSigning.SignRequest(shop.Credential("appSecret"), apiPath, parameters);
         var query = string.Join("&", parameters.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
-        var envelope = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, shop.Url(HostOf(shop.Region), $"/rest{apiPath}?{query}")),
-            Platform, ct);
+        var url = shop.Url(HostOf(shop.Region), $"/rest{apiPath}?{query}");
+        var envelope = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, url), Platform, ct);
         if (LazadaMapping.ErrorOf(envelope) is { } error)
             throw new MarketplaceApiException(Platform, error.Code, error.Message ?? "", TransientErrors.Contains(error.Code));
         return envelope;

@@ -16,7 +16,8 @@ public sealed class ShopeeClient(HttpClient http, TimeProvider clock) : IMarketp
     /// <summary>Shopee refuses update windows over 15 days: longer spans are asked in slices.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(15) - TimeSpan.FromSeconds(1);
 
-    private static readonly HashSet<string> TransientErrors = ["error_server", "error_busy", "error_limit", "error_rate_limit", "error_inner"];
+    private static readonly HashSet<string> TransientErrors =
+        ["error_server", "error_busy", "error_limit", "error_rate_limit", "error_inner"];
 
     public Platform Platform => Platform.Shopee;
 
