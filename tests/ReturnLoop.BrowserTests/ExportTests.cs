@@ -36,7 +36,9 @@ public sealed class ExportTests(BrowserApp app)
         var page = await app.NewPageAsync();
         await LogInAsync(page, w.DistributorEmail);
         await page.GotoAsync("/distribution-returns");
+        await Assertions.Expect(page.GetByTestId("order-no")).ToHaveCountAsync(1); // the circuit is live: rows are loaded
         await page.Locator("[role=tab][data-status=Pushed]").ClickAsync();
+        await Assertions.Expect(page.Locator("[role=tab][data-status=Pushed]")).ToHaveAttributeAsync("aria-selected", "true");
         await Assertions.Expect(page.GetByTestId("order-no")).ToHaveCountAsync(0);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
