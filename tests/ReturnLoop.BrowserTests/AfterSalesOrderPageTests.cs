@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 
+using static ReturnLoop.BrowserTests.PageSteps;
+
 namespace ReturnLoop.BrowserTests;
 
 /// <summary>The distributor's After Sales Orders in a real browser: create by hand, approve, cancel.</summary>
@@ -12,7 +14,7 @@ public sealed class AfterSalesOrderPageTests(BrowserApp app)
         var w = await World.CreateAsync(app);
         var orderNo = await ShippedOrderAsync(w);
         var page = await app.NewPageAsync();
-        await LogInAsync(page, w.DistributorEmail);
+        await app.LogInAsync(page, w.DistributorEmail);
 
         await page.GotoAsync("/after-sales-orders/new");
         await InteractiveAsync(page);
@@ -72,19 +74,7 @@ public sealed class AfterSalesOrderPageTests(BrowserApp app)
     private static ILocator Row(IPage page, string orderNo) =>
         page.Locator("tr", new() { Has = page.GetByText(orderNo, new() { Exact = true }) });
 
-    /// <summary>A page is prerendered first: clicks count once its circuit is live.</summary>
-    private static Task InteractiveAsync(IPage page) => Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
-
     private static ILocator Count(IPage page, string status) => page.Locator($"[role=tab][data-status={status}] .rl-tab-count");
-
-    private async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(World.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-    }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 
+using static ReturnLoop.BrowserTests.PageSteps;
+
 namespace ReturnLoop.BrowserTests;
 
 /// <summary>The seller's pages in a real browser: sign-up, login, Return &amp; Stock-in – Distribution, the language switch.</summary>
@@ -98,9 +100,6 @@ public sealed class DistributionReturnPageTests(BrowserApp app)
         await Expect(page.GetByTestId("failure")).ToContainTextAsync("lebih dari 90 hari");
         await BrowserApp.ScreenshotAsync(page, "distribution-returns-id");
     }
-
-    /// <summary>A page is prerendered first: clicks count once its circuit is live.</summary>
-    private static Task InteractiveAsync(IPage page) => Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
 
     private static ILocator Count(IPage page, string status) => page.Locator($"[role=tab][data-status={status}] .rl-tab-count");
 

@@ -14,7 +14,7 @@ public sealed class ExportTests(BrowserApp app)
         var (first, _) = await w.ReturnToPushAsync();
         var (second, _) = await w.ReturnToPushAsync();
         var page = await app.NewPageAsync();
-        await LogInAsync(page, w.DistributorEmail);
+        await app.LogInAsync(page, w.DistributorEmail);
         await page.GotoAsync("/distribution-returns");
         await Assertions.Expect(page.GetByTestId("order-no")).ToHaveCountAsync(2);
 
@@ -34,7 +34,7 @@ public sealed class ExportTests(BrowserApp app)
         var w = await World.CreateAsync(app);
         await w.ReturnToPushAsync();
         var page = await app.NewPageAsync();
-        await LogInAsync(page, w.DistributorEmail);
+        await app.LogInAsync(page, w.DistributorEmail);
         await page.GotoAsync("/distribution-returns");
         await Assertions.Expect(page.GetByTestId("order-no")).ToHaveCountAsync(1); // the circuit is live: rows are loaded
         await page.Locator("[role=tab][data-status=Pushed]").ClickAsync();
@@ -45,14 +45,5 @@ public sealed class ExportTests(BrowserApp app)
         var lines = (await File.ReadAllLinesAsync(await download.PathAsync())).Where(l => l.Length > 0).ToList();
         Assert.Single(lines); // the header alone: the Pushed tab is empty
         Assert.StartsWith("Order No.,", lines[0]);
-    }
-
-    private async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(World.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ReturnLoop.Data;
 
+using static ReturnLoop.BrowserTests.PageSteps;
+
 namespace ReturnLoop.BrowserTests;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed class LanguageTests(BrowserApp app)
 
         // browser 1, English (its Accept-Language): the rupiah amount has no decimals
         var first = await app.NewPageAsync();
-        await LogInAsync(first, supplierEmail);
+        await app.LogInAsync(first, supplierEmail);
         await first.GotoAsync("/supplier/return-stock-ins");
         await InteractiveAsync(first);
         var row = first.Locator("tr", new() { Has = first.GetByText(orderNo, new() { Exact = true }) });
@@ -42,7 +44,7 @@ public sealed class LanguageTests(BrowserApp app)
         var second = await app.NewPageAsync();
         await second.GotoAsync("/login");
         await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Log in to your account" })).ToBeVisibleAsync();
-        await LogInAsync(second, supplierEmail);
+        await app.LogInAsync(second, supplierEmail);
         await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Dasbor" })).ToBeVisibleAsync();
         var menu = second.Locator(".mud-navmenu");
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Retur & Stok Masuk – BigShop" })).ToBeVisibleAsync();
@@ -55,7 +57,7 @@ public sealed class LanguageTests(BrowserApp app)
 
         // another user, in a third browser, still sees English
         var other = await app.NewPageAsync();
-        await LogInAsync(other, distributorEmail);
+        await app.LogInAsync(other, distributorEmail);
         await Expect(other.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
         await Expect(other.GetByRole(AriaRole.Link, new() { Name = "Distribution Orders" })).ToBeVisibleAsync();
         await Expect(other.Locator("html")).ToHaveAttributeAsync("lang", "en");
@@ -88,7 +90,7 @@ public sealed class LanguageTests(BrowserApp app)
         });
         await w.Supplier.PostAsync($"/api/v1/distribution-orders/{order.Str("id")}/ship", new { });
         var page = await app.NewPageAsync();
-        await LogInAsync(page, w.DistributorEmail);
+        await app.LogInAsync(page, w.DistributorEmail);
         await page.GotoAsync("/after-sales-orders/new");
         await InteractiveAsync(page);
 
@@ -168,18 +170,6 @@ public sealed class LanguageTests(BrowserApp app)
         await distributor.PostAsync($"/api/v1/distribution-returns/{approved.Str("distributionReturn.id")}/push");
         return (supplierEmail, distributorEmail, orderNo);
     }
-
-    private async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(World.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-    }
-
-    /// <summary>A page is prerendered first: clicks count once its circuit is live.</summary>
-    private static Task InteractiveAsync(IPage page) => Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
 
     private static ILocator Input(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;

@@ -88,16 +88,7 @@ public sealed class OrdersPageTests(BrowserApp app)
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    private async Task<IPage> LogInAsync(string email)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(World.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        return page;
-    }
+    private Task<IPage> LogInAsync(string email) => app.LoggedInPageAsync(email);
 
     /// <summary>
     /// A supplier with one warehouse and a SKU at 45.00 in stock, and a distributor in partnership with a merchant SKU over it.

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static ReturnLoop.BrowserTests.PageSteps;
 using static ReturnLoop.BrowserTests.WholeLoopTests;
 
 namespace ReturnLoop.BrowserTests;
@@ -14,8 +15,8 @@ public sealed class RefundPageTests(BrowserApp app)
         var orderNo = await two.PushedReturnAsync();
         var distributor = await app.NewPageAsync();
         var supplier = await app.NewPageAsync();
-        await LogInAsync(distributor, two.DistributorEmail);
-        await LogInAsync(supplier, two.SupplierEmail);
+        await app.LogInAsync(distributor, two.DistributorEmail);
+        await app.LogInAsync(supplier, two.SupplierEmail);
 
         await distributor.GotoAsync("/balances");
         await InteractiveAsync(distributor);
@@ -59,8 +60,8 @@ public sealed class RefundPageTests(BrowserApp app)
         var two = await TwoSides.CreateAsync(app);
         var distributor = await app.NewPageAsync();
         var supplier = await app.NewPageAsync();
-        await LogInAsync(distributor, two.DistributorEmail);
-        await LogInAsync(supplier, two.SupplierEmail);
+        await app.LogInAsync(distributor, two.DistributorEmail);
+        await app.LogInAsync(supplier, two.SupplierEmail);
         await distributor.GotoAsync("/balances");
         await InteractiveAsync(distributor);
         await Expect(Row(distributor, "Toko Grosir Supplier").GetByTestId("balance")).ToHaveTextAsync("MYR 0.00");
@@ -90,7 +91,7 @@ public sealed class RefundPageTests(BrowserApp app)
         var two = await TwoSides.CreateAsync(app);
         var orderNo = await two.BankRefundAsync();
         var supplier = await app.NewPageAsync();
-        await LogInAsync(supplier, two.SupplierEmail);
+        await app.LogInAsync(supplier, two.SupplierEmail);
 
         await supplier.GotoAsync("/supplier/refund-orders");
         await InteractiveAsync(supplier);
@@ -121,14 +122,5 @@ public sealed class RefundPageTests(BrowserApp app)
         await supplier.GotoAsync("/supplier/return-stock-ins");
         await InteractiveAsync(supplier);
         await Expect(Count(supplier, "ReceivedReturn")).ToHaveTextAsync("1");
-    }
-
-    private async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(World.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
     }
 }

@@ -109,11 +109,7 @@ public sealed class SettingsPageTests(BrowserApp app)
         var reply = await app.Api().PostAsync("/api/v1/accounts",
             new { name = "Kedai Ali Online", currency = "MYR", userEmail = email, password = World.Password });
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(World.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await app.LogInAsync(page, email);
         return (page, reply.Str("apiKey"));
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 
+using static ReturnLoop.BrowserTests.PageSteps;
+
 namespace ReturnLoop.BrowserTests;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed class SetupPageTests(BrowserApp app)
         var supplierEmail = await SignUpAsync("Toko Grosir Supplier");
         var distributorEmail = await SignUpAsync("Kedai Ali Online");
         var supplier = await app.NewPageAsync();
-        await LogInAsync(supplier, supplierEmail);
+        await app.LogInAsync(supplier, supplierEmail);
 
         // the supplier's warehouse: a missing code is refused beside its field, then it is added
         await supplier.GotoAsync("/warehouses");
@@ -66,7 +68,7 @@ public sealed class SetupPageTests(BrowserApp app)
         await InteractiveAsync(supplier);
         var supplierId = (await supplier.GetByTestId("my-account-id").TextContentAsync())!.Trim();
         var distributor = await app.NewPageAsync();
-        await LogInAsync(distributor, distributorEmail);
+        await app.LogInAsync(distributor, distributorEmail);
         await distributor.GotoAsync("/partnerships");
         await InteractiveAsync(distributor);
         await distributor.GetByTestId("supplier-id").FillAsync(supplierId);
@@ -172,24 +174,12 @@ public sealed class SetupPageTests(BrowserApp app)
 
     private static ILocator Count(IPage page, string status) => page.Locator($"[role=tab][data-status={status}] .rl-tab-count");
 
-    /// <summary>A page is prerendered first: clicks count once its circuit is live.</summary>
-    private static Task InteractiveAsync(IPage page) => Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
-
     /// <summary>A new account signed up through the API, as World does: its login email.</summary>
     private async Task<string> SignUpAsync(string name)
     {
         var email = $"{name.Split(' ')[0].ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
         await app.Api().PostAsync("/api/v1/accounts", new { name, currency = "MYR", userEmail = email, password = World.Password });
         return email;
-    }
-
-    private async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(World.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

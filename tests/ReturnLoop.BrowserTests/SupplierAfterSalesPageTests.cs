@@ -168,14 +168,5 @@ public sealed class BigShop
             new { exchangeAmount = 0m, method = "CustomerBalance" });
     }
 
-    public static async Task<IPage> LogInAsync(BrowserApp app, string email)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(World.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        return page;
-    }
+    public static Task<IPage> LogInAsync(BrowserApp app, string email) => app.LoggedInPageAsync(email);
 }

@@ -11,11 +11,7 @@ public sealed class SupplierReturnPageTests(BrowserApp app)
     {
         var (supplierEmail, orderNo) = await PushedReturnAsync();
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(supplierEmail);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(World.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await app.LogInAsync(page, supplierEmail);
 
         await page.GotoAsync("/supplier/return-stock-ins");
         await Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);

@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 
+using static ReturnLoop.BrowserTests.PageSteps;
+
 namespace ReturnLoop.BrowserTests;
 
 /// <summary>
@@ -21,8 +23,8 @@ public sealed class WholeLoopTests(BrowserApp app)
         var (orderNo, _) = await two.ShippedOrderAsync(paid: true);
         var distributor = await app.NewPageAsync();
         var supplier = await app.NewPageAsync();
-        await LogInAsync(distributor, two.DistributorEmail);
-        await LogInAsync(supplier, two.SupplierEmail);
+        await app.LogInAsync(distributor, two.DistributorEmail);
+        await app.LogInAsync(supplier, two.SupplierEmail);
 
         // the supplier's Return & Stock-in – BigShop stays open from here on
         await supplier.GotoAsync("/supplier/return-stock-ins");
@@ -168,19 +170,7 @@ public sealed class WholeLoopTests(BrowserApp app)
     internal static ILocator Row(IPage page, string text) =>
         page.Locator("tr", new() { Has = page.GetByText(text, new() { Exact = true }) });
 
-    /// <summary>A page is prerendered first: clicks count once its circuit is live.</summary>
-    internal static Task InteractiveAsync(IPage page) => Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
-
     internal static ILocator Count(IPage page, string status) => page.Locator($"[role=tab][data-status={status}] .rl-tab-count");
-
-    internal async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(World.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-    }
 
     internal static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

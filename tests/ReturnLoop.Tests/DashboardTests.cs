@@ -8,26 +8,8 @@ using ReturnLoop.Features.Dashboard.Pages;
 namespace ReturnLoop.Tests;
 
 /// <summary>The dashboard's pieces that format what the queries give them (bUnit).</summary>
-public sealed class DashboardTests : BunitContext
+public sealed class DashboardTests : PageTestContext
 {
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-    public DashboardTests()
-    {
-        Services.AddLocalization();
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
-        base.Dispose(disposing);
-    }
-
     [Theory]
     [InlineData(1500000, "IDR", "en", "IDR 1,500,000")]
     [InlineData(1500000.4, "IDR", "id", "IDR 1.500.000")]

@@ -16,19 +16,13 @@ namespace ReturnLoop.Tests;
 /// The money forms rendered without a browser (bUnit), submitting to the real use cases over an in-memory SQLite
 /// database: the use case's validation errors come back beside their fields.
 /// </summary>
-public sealed class MoneyPageTests : BunitContext
+public sealed class MoneyPageTests : PageTestContext
 {
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
     private readonly SqliteConnection _connection = new("DataSource=:memory:");
     private readonly AppDbContext _db;
 
     public MoneyPageTests()
     {
-        Services.AddLocalization();
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
         _connection.Open();
         _db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).Options);
         _db.Database.EnsureCreated();
@@ -36,8 +30,6 @@ public sealed class MoneyPageTests : BunitContext
 
     protected override void Dispose(bool disposing)
     {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
         _db.Dispose();
         _connection.Dispose();
         base.Dispose(disposing);

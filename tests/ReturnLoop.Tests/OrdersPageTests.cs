@@ -8,27 +8,9 @@ using Option = ReturnLoop.Features.DistributionOrders.DistributionOrderListQuery
 namespace ReturnLoop.Tests;
 
 /// <summary>The create-distribution-order form's line rows (bUnit): add and remove rows, each row's errors beside it.</summary>
-public sealed class OrdersPageTests : BunitContext
+public sealed class OrdersPageTests : PageTestContext
 {
     private static readonly Option[] Skus = [new("SHP-TS-RED-M", "Tee red M"), new("SHP-TS-BLUE-L", "Tee blue L")];
-
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-    public OrdersPageTests()
-    {
-        Services.AddLocalization();
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
-        base.Dispose(disposing);
-    }
 
     private IRenderedComponent<OrderLinesEditor> Editor(List<OrderLinesEditor.LineInput> lines,
         IReadOnlyDictionary<string, string>? errors = null, Action<int>? removed = null) =>

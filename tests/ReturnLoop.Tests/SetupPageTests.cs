@@ -9,31 +9,10 @@ using SkuOption = ReturnLoop.Features.Catalog.MerchantSkuListQuery.SkuOption;
 namespace ReturnLoop.Tests;
 
 /// <summary>The merchant SKU combo editor rendered without a database (bUnit): rows in, the use case's request out.</summary>
-public sealed class SetupPageTests : BunitContext, IAsyncLifetime
+public sealed class SetupPageTests : PageTestContext
 {
     private static readonly Supplier Toko = new("supplier-1", "Toko Grosir Supplier",
         [new SkuOption("CAP", "Cap"), new SkuOption("TS-BLUE-M", "Tee blue M"), new SkuOption("TS-RED-M", "Tee red M")]);
-
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-    public SetupPageTests()
-    {
-        Services.AddLocalization();
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-    }
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's key interceptor (used by its buttons) can only be disposed asynchronously
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
-        await base.DisposeAsync();
-    }
 
     private IRenderedComponent<MerchantSkuEditor> Editor(Func<CreateMerchantSku.Request, Task> create) =>
         Render<MerchantSkuEditor>(p => p.Add(x => x.Suppliers, new[] { Toko }).Add(x => x.Create, create));

@@ -8,26 +8,8 @@ using ReturnLoop.Features.SupplierReturns.Pages;
 namespace ReturnLoop.Tests;
 
 /// <summary>The supplier's dialogs rendered from plain figures, without a database (bUnit): domain.md's worked examples.</summary>
-public sealed class SupplierDialogTests : BunitContext
+public sealed class SupplierDialogTests : PageTestContext
 {
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-    public SupplierDialogTests()
-    {
-        Services.AddLocalization();
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
-        base.Dispose(disposing);
-    }
-
     private IRenderedComponent<CreateRefundDialog> RefundDialog(decimal returnAmount, decimal unsettled, decimal fee, string currency) =>
         Render<CreateRefundDialog>(p => p
             .Add(x => x.ReturnAmount, returnAmount)
