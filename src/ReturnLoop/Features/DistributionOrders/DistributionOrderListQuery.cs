@@ -62,13 +62,8 @@ public sealed class DistributionOrderListQuery(AppDbContext db)
     }
 
     /// <summary>The suppliers the distributor may order from now: its active partnerships.</summary>
-    public async Task<IReadOnlyList<Option>> ActiveSuppliersAsync(string distributorAccountId, CancellationToken ct)
-    {
-        var ids = db.Partnerships.Where(p => p.DistributorAccountId == distributorAccountId && p.Status == PartnershipStatus.Active)
-            .Select(p => p.SupplierAccountId);
-        return await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Name)
-            .Select(a => new Option(a.Id, a.Name)).ToListAsync(ct);
-    }
+    public async Task<IReadOnlyList<Option>> ActiveSuppliersAsync(string distributorAccountId, CancellationToken ct) =>
+        (await new PartnershipListQuery(db).ActiveSuppliersAsync(distributorAccountId, ct)).Select(p => new Option(p.Id, p.Name)).ToList();
 
     /// <summary>A supplier's open warehouses, for a distributor with an active partnership with it (nothing otherwise).</summary>
     public async Task<IReadOnlyList<Option>> SupplierWarehousesAsync(string distributorAccountId, string supplierAccountId,
