@@ -68,6 +68,14 @@ public static class Paging
         return new Page<TOut>(items, more ? PageRequest.Encode(IdOf(rows[^1])) : null);
     }
 
+    /// <summary>
+    /// A page by number, newest first, for a jump the keyset cursors do not reach (a grid's "last page"). OFFSET, so
+    /// only for the web grids' numbered pages; the API pages by keyset (<c>ToPageAsync</c>).
+    /// </summary>
+    public static async Task<List<T>> SkipPageAsync<T>(this IQueryable<T> query, int skip, int take, CancellationToken ct)
+        where T : class =>
+        await query.OrderByDescending(x => EF.Property<string>(x, "Id")).Skip(skip).Take(take).ToListAsync(ct);
+
     private static IQueryable<T> Keyset<T>(this IQueryable<T> query, PageRequest page) where T : class
     {
         if (page.After is { } after) query = query.Where(x => string.Compare(EF.Property<string>(x, "Id"), after) < 0);

@@ -42,7 +42,7 @@ public sealed class BalanceListQuery(AppDbContext db)
     /// <summary>A ledger page by number, for a jump the keyset cursors do not reach.</summary>
     public async Task<IReadOnlyList<BalanceLedgerEntry>> LedgerSkipAsync(string supplierAccountId, string distributorAccountId, int skip,
         int take, CancellationToken ct) =>
-        await db.LedgerOf(supplierAccountId, distributorAccountId).OrderByDescending(e => e.Id).Skip(skip).Take(take).ToListAsync(ct);
+        await db.LedgerOf(supplierAccountId, distributorAccountId).SkipPageAsync(skip, take, ct);
 
     public Task<int> LedgerCountAsync(string supplierAccountId, string distributorAccountId, CancellationToken ct) =>
         db.LedgerOf(supplierAccountId, distributorAccountId).CountAsync(ct);

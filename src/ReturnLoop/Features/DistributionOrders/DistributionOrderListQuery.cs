@@ -39,7 +39,7 @@ public sealed class DistributionOrderListQuery(AppDbContext db)
 
     /// <summary>A page by number, for a jump the keyset cursors do not reach (the grid's "last page").</summary>
     public async Task<IReadOnlyList<Row>> SkipAsync(string accountId, Filter filter, int skip, int take, CancellationToken ct) =>
-        await RowsAsync(await Where(accountId, filter).OrderByDescending(o => o.Id).Skip(skip).Take(take).ToListAsync(ct));
+        await RowsAsync(await Where(accountId, filter).SkipPageAsync(skip, take, ct));
 
     public Task<Dictionary<string, int>> CountsAsync(string accountId, Filter filter, CancellationToken ct) =>
         Where(accountId, filter with { Status = null }).CountByStatusAsync(o => o.Status, ct);

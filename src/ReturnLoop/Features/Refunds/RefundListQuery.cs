@@ -24,8 +24,7 @@ public sealed class RefundListQuery(AppDbContext db)
     /// <summary>A page by number, for a jump the keyset cursors do not reach (the grid's "last page").</summary>
     public async Task<IReadOnlyList<Row>> SkipAsync(string accountId, bool asSupplier, Filter filter, int skip, int take,
         CancellationToken ct) =>
-        await RowsAsync(asSupplier,
-            await Where(accountId, asSupplier, filter).OrderByDescending(r => r.Id).Skip(skip).Take(take).ToListAsync(ct), ct);
+        await RowsAsync(asSupplier, await Where(accountId, asSupplier, filter).SkipPageAsync(skip, take, ct), ct);
 
     /// <summary>The tabs' counts under the filters other than the status, like the API's <c>/counts</c>.</summary>
     public Task<Dictionary<string, int>> CountsAsync(string accountId, bool asSupplier, Filter filter, CancellationToken ct) =>

@@ -33,8 +33,7 @@ public sealed class SupplierAfterSalesListQuery(AppDbContext db)
 
     /// <summary>A page by number, for a jump the keyset cursors do not reach (the grid's "last page").</summary>
     public async Task<IReadOnlyList<Row>> SkipAsync(string supplierAccountId, Filter filter, int skip, int take, CancellationToken ct) =>
-        await RowsAsync(supplierAccountId,
-            await Where(supplierAccountId, filter).OrderByDescending(r => r.Id).Skip(skip).Take(take).ToListAsync(ct), ct);
+        await RowsAsync(supplierAccountId, await Where(supplierAccountId, filter).SkipPageAsync(skip, take, ct), ct);
 
     /// <summary>The tab counts under the same distributor and order-number filters as the list.</summary>
     public Task<Dictionary<string, int>> CountsAsync(string supplierAccountId, Filter filter, CancellationToken ct) =>

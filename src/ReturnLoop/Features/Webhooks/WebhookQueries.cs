@@ -22,8 +22,7 @@ public static class WebhookQueries
 
     public static async Task<IReadOnlyList<WebhookDelivery>> DeliverySkipAsync(this AppDbContext db, string accountId, string endpointId,
         WebhookDeliveryStatus? status, int skip, int take, CancellationToken ct) =>
-        await (await db.DeliveriesOfAsync(accountId, endpointId, status, ct)).OrderByDescending(d => d.Id).Skip(skip).Take(take)
-            .ToListAsync(ct);
+        await (await db.DeliveriesOfAsync(accountId, endpointId, status, ct)).SkipPageAsync(skip, take, ct);
 
     public static async Task<Dictionary<string, int>> DeliveryCountsAsync(this AppDbContext db, string accountId, string endpointId,
         CancellationToken ct) =>
