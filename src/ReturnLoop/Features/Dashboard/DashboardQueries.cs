@@ -99,10 +99,14 @@ public sealed class DashboardQueries(AppDbContext db)
 
     // ---- supplier ------------------------------------------------------------------------------------------
 
-    public async Task<SupplierCards> SupplierCardsAsync(string accountId, DateTimeOffset now, CancellationToken ct)
+    public async Task<SupplierCards> SupplierCardsAsync(string accountId, DateTimeOffset now, CancellationToken ct) =>
+        await SupplierCardsAsync(accountId, now, await SupplierReturnsByStatusAsync(accountId, ct), ct);
+
+    /// <summary>The cards from the returns' counts by status the caller already read (the page charts them too).</summary>
+    public async Task<SupplierCards> SupplierCardsAsync(string accountId, DateTimeOffset now, IReadOnlyDictionary<string, int> counts,
+        CancellationToken ct)
     {
         var currency = await CurrencyAsync(accountId, ct);
-        var counts = await SupplierReturnsByStatusAsync(accountId, ct);
         var awaitingConfirmation = await db.RefundOrders.CountAsync(r => r.SupplierAccountId == accountId
             && (r.Status == RefundStatus.AwaitingConfirmation || r.Status == RefundStatus.NotReceived), ct);
         var refunded = await RefundedSinceAsync(db.RefundOrders.Where(r => r.SupplierAccountId == accountId), currency, MonthStart(now),
