@@ -7,6 +7,7 @@ using ReturnLoop.Features.DistributionReturns;
 using ReturnLoop.Features.Inventory;
 using ReturnLoop.Features.Partnerships;
 using ReturnLoop.Features.Refunds;
+using ReturnLoop.Features.Shops;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Warehouses;
 using ReturnLoop.Features.Webhooks;
@@ -22,6 +23,7 @@ builder.AddIdempotency();
 builder.AddWebApp();
 builder.Services.AddUseCases();
 builder.AddWebhooks();
+builder.AddShops();
 builder.Services.Configure<PushOptions>(builder.Configuration.GetSection(PushOptions.Section));
 
 var app = builder.Build();
@@ -54,6 +56,7 @@ app.MapSupplierReturns();
 app.MapRefunds();
 app.MapBalances();
 app.MapWebhooks();
+app.MapShops();
 app.MapWebApp();
 
 app.Run();

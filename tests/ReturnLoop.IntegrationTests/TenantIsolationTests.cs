@@ -69,6 +69,11 @@ public sealed class TenantIsolationTests
         // A webhook endpoint, disabled at once so the test sends nothing out (a documentation address, never reached).
         var hook = (await w.Distributor.Post("/api/v1/webhook-endpoints", new { url = "https://203.0.113.10/h" })).Ok();
         (await w.Distributor.Put($"/api/v1/webhook-endpoints/{hook.Id}", new { url = "https://203.0.113.10/h", enabled = false })).Ok();
+        var shop = (await w.Distributor.Post("/api/v1/shops", new
+        {
+            platform = "Lazada", shopId = "iso-" + Guid.NewGuid().ToString("N")[..8], name = "Kedai Ali Lazada", region = "MY",
+            credentials = new { appKey = "ak", appSecret = "isolation-app-secret", accessToken = "isolation-access-token" },
+        })).Ok();
 
         var supplierReturns = new[] { supplierReturnA, supplierReturnB, supplierReturnC };
         var refunds = new[] { bankRefund, balanceRefund };
@@ -89,10 +94,12 @@ public sealed class TenantIsolationTests
             ["/api/v1/balances/"] = [w.SupplierId],
             ["/api/v1/supplier/customer-balances/"] = [w.DistributorId],
             ["/api/v1/webhook-endpoints/"] = [hook.Id],
+            ["/api/v1/shops/"] = [shop.Id],
         };
         var secrets = ids.Values.SelectMany(v => v).Concat([w.SupplierId, w.DistributorId, code, merchant, orderNo, BankAccountNumber])
             .ToHashSet();
         secrets.Add(hook.Str("secret"));
+        secrets.UnionWith(["isolation-app-secret", "isolation-access-token"]);
         return new Populated
         {
             W = w, SkuCode = code, MerchantSkuCode = merchant, ShippedOrderId = shipped, AfterSalesId = afterSalesA, IdsByRoute = ids,
@@ -407,7 +414,7 @@ public sealed class TenantIsolationTests
     {
         string[] supplier = ["/api/v1/supplier/", "/api/v1/warehouses/", "/api/v1/skus/", "/api/v1/api-keys/"];
         string[] distributor = ["/api/v1/after-sales-orders/", "/api/v1/distribution-returns/", "/api/v1/after-sales-refunds/",
-            "/api/v1/merchant-skus/", "/api/v1/balances/"];
+            "/api/v1/merchant-skus/", "/api/v1/balances/", "/api/v1/shops/"];
         string[] shared = ["/api/v1/partnerships/", "/api/v1/distribution-orders/"];
         if (op.Path.StartsWith("/api/v1/webhook-endpoints/")) return "distributor"; // the world's endpoint is the distributor's
         if (supplier.Any(op.Path.StartsWith)) return "supplier";

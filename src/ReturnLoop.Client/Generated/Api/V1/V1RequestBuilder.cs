@@ -16,6 +16,7 @@ using ReturnLoop.Client.Api.V1.Me;
 using ReturnLoop.Client.Api.V1.MerchantSkus;
 using ReturnLoop.Client.Api.V1.Partnerships;
 using ReturnLoop.Client.Api.V1.Settings;
+using ReturnLoop.Client.Api.V1.Shops;
 using ReturnLoop.Client.Api.V1.Skus;
 using ReturnLoop.Client.Api.V1.Supplier;
 using ReturnLoop.Client.Api.V1.Warehouses;
@@ -101,6 +102,11 @@ namespace ReturnLoop.Client.Api.V1
         public global::ReturnLoop.Client.Api.V1.Settings.SettingsRequestBuilder Settings
         {
             get => new global::ReturnLoop.Client.Api.V1.Settings.SettingsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The shops property</summary>
+        public global::ReturnLoop.Client.Api.V1.Shops.ShopsRequestBuilder Shops
+        {
+            get => new global::ReturnLoop.Client.Api.V1.Shops.ShopsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The skus property</summary>
         public global::ReturnLoop.Client.Api.V1.Skus.SkusRequestBuilder Skus
