@@ -33,8 +33,7 @@ public static class AfterSalesListQuery
     /// <summary>A page by number, for a jump the keyset cursors do not reach (the grid's "last page").</summary>
     public static async Task<IReadOnlyList<Row>> SkipAsync(this AppDbContext db, string distributorAccountId, Filter filter, int skip,
         int take, CancellationToken ct) =>
-        await RowsAsync(db, await Where(db, distributorAccountId, filter).OrderByDescending(a => a.Id).Skip(skip).Take(take)
-            .ToListAsync(ct), ct);
+        await RowsAsync(db, await Where(db, distributorAccountId, filter).SkipPageAsync(skip, take, ct), ct);
 
     /// <summary>The tabs' counts under the filters, as <c>/counts</c>.</summary>
     public static Task<Dictionary<string, int>> CountsAsync(this AppDbContext db, string distributorAccountId, Filter filter,

@@ -24,7 +24,7 @@ public sealed class DistributionReturnListQuery(AppDbContext db)
 
     /// <summary>A page by number, for a jump the keyset cursors do not reach (the grid's "last page").</summary>
     public async Task<IReadOnlyList<Row>> SkipAsync(string distributorAccountId, Filter filter, int skip, int take, CancellationToken ct) =>
-        await RowsAsync(await Where(distributorAccountId, filter).OrderByDescending(r => r.Id).Skip(skip).Take(take).ToListAsync(ct), ct);
+        await RowsAsync(await Where(distributorAccountId, filter).SkipPageAsync(skip, take, ct), ct);
 
     /// <summary>The tabs' counts: every status present, 0 when empty (as <c>/counts</c>).</summary>
     public Task<Dictionary<string, int>> CountsAsync(string distributorAccountId, string? supplierId, CancellationToken ct) =>

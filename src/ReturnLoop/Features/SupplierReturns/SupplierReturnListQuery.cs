@@ -24,8 +24,7 @@ public sealed class SupplierReturnListQuery(AppDbContext db)
 
     /// <summary>A page by number, for a jump the keyset cursors do not reach (the grid's "last page").</summary>
     public async Task<IReadOnlyList<Row>> SkipAsync(string supplierAccountId, Filter filter, int skip, int take, CancellationToken ct) =>
-        await RowsAsync(supplierAccountId,
-            await Where(supplierAccountId, filter).OrderByDescending(r => r.Id).Skip(skip).Take(take).ToListAsync(ct), ct);
+        await RowsAsync(supplierAccountId, await Where(supplierAccountId, filter).SkipPageAsync(skip, take, ct), ct);
 
     public Task<Dictionary<string, int>> CountsAsync(string supplierAccountId, string? distributorId, CancellationToken ct) =>
         Where(supplierAccountId, new Filter(DistributorId: distributorId)).CountByStatusAsync(r => r.Status, ct);
