@@ -155,11 +155,13 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.Property<string>("Id")
                         .HasColumnType("text");
 
+                    b.Property<string>("AttentionReason")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DistributionOrderId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("DistributionReturnId")
@@ -172,14 +174,25 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.Property<string>("MarketplaceOrderNo")
                         .HasColumnType("text");
 
+                    b.Property<bool>("NeedsAttention")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PlatformReturnId")
                         .HasColumnType("text");
+
+                    b.Property<string>("PlatformStatus")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("PlatformUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Reason")
                         .HasColumnType("text");
 
+                    b.Property<string>("ReturnStockInId")
+                        .HasColumnType("text");
+
                     b.Property<string>("ShippingWarehouseId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("ShopId")
@@ -195,8 +208,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("StoreOrderId")
+                        .HasColumnType("text");
+
                     b.Property<string>("SupplierAccountId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Type")
@@ -215,9 +230,13 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("DistributionOrderId");
 
+                    b.HasIndex("StoreOrderId");
+
                     b.HasIndex("DistributorAccountId", "Id");
 
                     b.HasIndex("DistributorAccountId", "MarketplaceOrderNo");
+
+                    b.HasIndex("DistributorAccountId", "NeedsAttention", "Id");
 
                     b.HasIndex("DistributorAccountId", "ShippingWarehouseId", "Id");
 

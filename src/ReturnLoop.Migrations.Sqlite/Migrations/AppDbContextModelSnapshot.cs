@@ -147,11 +147,13 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AttentionReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DistributionOrderId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DistributionReturnId")
@@ -164,14 +166,25 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                     b.Property<string>("MarketplaceOrderNo")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NeedsAttention")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PlatformReturnId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PlatformStatus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PlatformUpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnStockInId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ShippingWarehouseId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShopId")
@@ -187,8 +200,10 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StoreOrderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SupplierAccountId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
@@ -207,9 +222,13 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DistributionOrderId");
 
+                    b.HasIndex("StoreOrderId");
+
                     b.HasIndex("DistributorAccountId", "Id");
 
                     b.HasIndex("DistributorAccountId", "MarketplaceOrderNo");
+
+                    b.HasIndex("DistributorAccountId", "NeedsAttention", "Id");
 
                     b.HasIndex("DistributorAccountId", "ShippingWarehouseId", "Id");
 

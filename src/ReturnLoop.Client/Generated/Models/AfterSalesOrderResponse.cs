@@ -14,6 +14,14 @@ namespace ReturnLoop.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The attentionReason property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? AttentionReason { get; set; }
+#nullable restore
+#else
+        public string AttentionReason { get; set; }
+#endif
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The distributionOrderId property</summary>
@@ -56,6 +64,8 @@ namespace ReturnLoop.Client.Models
 #else
         public string MarketplaceOrderNo { get; set; }
 #endif
+        /// <summary>The needsAttention property</summary>
+        public bool? NeedsAttention { get; set; }
         /// <summary>The platformReturnId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -63,6 +73,14 @@ namespace ReturnLoop.Client.Models
 #nullable restore
 #else
         public string PlatformReturnId { get; set; }
+#endif
+        /// <summary>The platformStatus property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? PlatformStatus { get; set; }
+#nullable restore
+#else
+        public string PlatformStatus { get; set; }
 #endif
         /// <summary>The reason property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -92,6 +110,14 @@ namespace ReturnLoop.Client.Models
         public global::ReturnLoop.Client.Models.Platform? Source { get; set; }
         /// <summary>The status property</summary>
         public global::ReturnLoop.Client.Models.AfterSalesStatus? Status { get; set; }
+        /// <summary>The storeOrderId property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? StoreOrderId { get; set; }
+#nullable restore
+#else
+        public string StoreOrderId { get; set; }
+#endif
         /// <summary>The supplierAccountId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -137,18 +163,22 @@ namespace ReturnLoop.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "attentionReason", n => { AttentionReason = n.GetStringValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "distributionOrderId", n => { DistributionOrderId = n.GetStringValue(); } },
                 { "distributionReturn", n => { DistributionReturn = n.GetObjectValue<global::ReturnLoop.Client.Models.DistributionReturnSummary>(global::ReturnLoop.Client.Models.DistributionReturnSummary.CreateFromDiscriminatorValue); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "lines", n => { Lines = n.GetCollectionOfObjectValues<global::ReturnLoop.Client.Models.AfterSalesLineResponse>(global::ReturnLoop.Client.Models.AfterSalesLineResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "marketplaceOrderNo", n => { MarketplaceOrderNo = n.GetStringValue(); } },
+                { "needsAttention", n => { NeedsAttention = n.GetBoolValue(); } },
                 { "platformReturnId", n => { PlatformReturnId = n.GetStringValue(); } },
+                { "platformStatus", n => { PlatformStatus = n.GetStringValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
                 { "shippingWarehouseId", n => { ShippingWarehouseId = n.GetStringValue(); } },
                 { "shopId", n => { ShopId = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetEnumValue<global::ReturnLoop.Client.Models.Platform>(); } },
                 { "status", n => { Status = n.GetEnumValue<global::ReturnLoop.Client.Models.AfterSalesStatus>(); } },
+                { "storeOrderId", n => { StoreOrderId = n.GetStringValue(); } },
                 { "supplierAccountId", n => { SupplierAccountId = n.GetStringValue(); } },
                 { "timeline", n => { Timeline = n.GetCollectionOfObjectValues<global::ReturnLoop.Client.Models.TimelineEntryResponse>(global::ReturnLoop.Client.Models.TimelineEntryResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "type", n => { Type = n.GetEnumValue<global::ReturnLoop.Client.Models.AfterSalesType>(); } },
@@ -162,18 +192,22 @@ namespace ReturnLoop.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("attentionReason", AttentionReason);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteStringValue("distributionOrderId", DistributionOrderId);
             writer.WriteObjectValue<global::ReturnLoop.Client.Models.DistributionReturnSummary>("distributionReturn", DistributionReturn);
             writer.WriteStringValue("id", Id);
             writer.WriteCollectionOfObjectValues<global::ReturnLoop.Client.Models.AfterSalesLineResponse>("lines", Lines);
             writer.WriteStringValue("marketplaceOrderNo", MarketplaceOrderNo);
+            writer.WriteBoolValue("needsAttention", NeedsAttention);
             writer.WriteStringValue("platformReturnId", PlatformReturnId);
+            writer.WriteStringValue("platformStatus", PlatformStatus);
             writer.WriteStringValue("reason", Reason);
             writer.WriteStringValue("shippingWarehouseId", ShippingWarehouseId);
             writer.WriteStringValue("shopId", ShopId);
             writer.WriteEnumValue<global::ReturnLoop.Client.Models.Platform>("source", Source);
             writer.WriteEnumValue<global::ReturnLoop.Client.Models.AfterSalesStatus>("status", Status);
+            writer.WriteStringValue("storeOrderId", StoreOrderId);
             writer.WriteStringValue("supplierAccountId", SupplierAccountId);
             writer.WriteCollectionOfObjectValues<global::ReturnLoop.Client.Models.TimelineEntryResponse>("timeline", Timeline);
             writer.WriteEnumValue<global::ReturnLoop.Client.Models.AfterSalesType>("type", Type);

@@ -9,8 +9,9 @@ public sealed record AfterSalesLineResponse(string MerchantSkuCode, int Quantity
 public sealed record DistributionReturnSummary(string Id, DistributionReturnStatus Status);
 
 public sealed record AfterSalesOrderResponse(string Id, Platform Source, AfterSalesType Type, AfterSalesStatus Status, string? Reason,
-    string DistributionOrderId, string SupplierAccountId, string ShippingWarehouseId, string? MarketplaceOrderNo, string? ShopId,
-    string? PlatformReturnId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<AfterSalesLineResponse> Lines,
+    string? DistributionOrderId, string? StoreOrderId, string? SupplierAccountId, string? ShippingWarehouseId, string? MarketplaceOrderNo,
+    string? ShopId, string? PlatformReturnId, string? PlatformStatus, bool NeedsAttention, string? AttentionReason,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<AfterSalesLineResponse> Lines,
     DistributionReturnSummary? DistributionReturn, IReadOnlyList<TimelineEntryResponse>? Timeline);
 
 /// <summary>The distributor's After Sales Orders: every after-sales order, filtered by shipping warehouse and supplier.</summary>
@@ -51,11 +52,15 @@ public static class AfterSalesApi
         Status: a.Status,
         Reason: a.Reason,
         DistributionOrderId: a.DistributionOrderId,
+        StoreOrderId: a.StoreOrderId,
         SupplierAccountId: a.SupplierAccountId,
         ShippingWarehouseId: a.ShippingWarehouseId,
         MarketplaceOrderNo: a.MarketplaceOrderNo,
         ShopId: a.ShopId,
         PlatformReturnId: a.PlatformReturnId,
+        PlatformStatus: a.PlatformStatus,
+        NeedsAttention: a.NeedsAttention,
+        AttentionReason: a.AttentionReason,
         CreatedAt: a.CreatedAt,
         UpdatedAt: a.UpdatedAt,
         Lines: a.Lines.Select(l => new AfterSalesLineResponse(l.MerchantSkuCode, l.Quantity)).ToList(),

@@ -78,8 +78,8 @@ public static class AfterSalesListQuery
     private static async Task<IReadOnlyList<Row>> RowsAsync(AppDbContext db, IReadOnlyList<AfterSalesOrder> orders, CancellationToken ct)
     {
         var returnIds = orders.Select(a => a.DistributionReturnId).OfType<string>().ToList();
-        var supplierIds = orders.Select(a => a.SupplierAccountId).Distinct().ToList();
-        var warehouseIds = orders.Select(a => a.ShippingWarehouseId).Distinct().ToList();
+        var supplierIds = orders.Select(a => a.SupplierAccountId).OfType<string>().Distinct().ToList();
+        var warehouseIds = orders.Select(a => a.ShippingWarehouseId).OfType<string>().Distinct().ToList();
         var returns = returnIds.Count == 0
             ? []
             : await db.DistributionReturns.AsNoTracking().Where(r => returnIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
@@ -89,7 +89,7 @@ public static class AfterSalesListQuery
             .ToDictionaryAsync(w => w.Id, w => w.Name, ct);
         return orders.Select(a => new Row(a,
             a.DistributionReturnId is { } rid ? returns.GetValueOrDefault(rid) : null,
-            suppliers.GetValueOrDefault(a.SupplierAccountId) ?? "",
-            warehouses.GetValueOrDefault(a.ShippingWarehouseId) ?? "")).ToList();
+            a.SupplierAccountId is { } sid ? suppliers.GetValueOrDefault(sid) ?? "" : "",
+            a.ShippingWarehouseId is { } wid ? warehouses.GetValueOrDefault(wid) ?? "" : "")).ToList();
     }
 }

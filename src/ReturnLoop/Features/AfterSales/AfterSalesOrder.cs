@@ -18,9 +18,15 @@ public sealed class AfterSalesOrder
 
     public string Id { get; private set; } = Ids.New();
     public string DistributorAccountId { get; private set; } = "";
-    public string SupplierAccountId { get; private set; } = "";
-    public string DistributionOrderId { get; private set; } = "";
-    public string ShippingWarehouseId { get; private set; } = "";
+    /// <summary>The supplier of a distribution after-sales order; null for a regular one (the seller's own stock) and for a
+    /// platform return not yet linked to an order.</summary>
+    public string? SupplierAccountId { get; private set; }
+    /// <summary>Set for a distribution after-sales order: its original order was shipped from a supplier's warehouse.</summary>
+    public string? DistributionOrderId { get; private set; }
+    /// <summary>Set for a regular after-sales order: its original order is one of the seller's own store orders.</summary>
+    public string? StoreOrderId { get; private set; }
+    /// <summary>The warehouse the original order shipped from; null while a platform return is not linked to an order.</summary>
+    public string? ShippingWarehouseId { get; private set; }
     /// <summary>Copied from the original order so the list can be searched without a join.</summary>
     public string? MarketplaceOrderNo { get; private set; }
     public Platform Source { get; private set; }
@@ -33,6 +39,18 @@ public sealed class AfterSalesOrder
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public string? DistributionReturnId { get; private set; }
+    /// <summary>The seller's own Return &amp; Stock-in of a regular after-sales order that brings goods back.</summary>
+    public string? ReturnStockInId { get; private set; }
+    /// <summary>
+    /// A platform return that ReturnLoop cannot place by itself: an unknown status, type or reason, or no known original
+    /// order. It is kept as received and shown to the seller; nothing else moves until someone looks.
+    /// </summary>
+    public bool NeedsAttention { get; private set; }
+    public string? AttentionReason { get; private set; }
+    /// <summary>The platform's own status, exactly as last received.</summary>
+    public string? PlatformStatus { get; private set; }
+    /// <summary>When the platform last changed the return: an older push or page never moves the order backwards.</summary>
+    public DateTimeOffset? PlatformUpdatedAt { get; private set; }
     public IReadOnlyList<AfterSalesLine> Lines => _lines;
 
     /// <summary>Only types that bring goods back create a return &amp; stock-in – distribution (domain.md, Decision).</summary>

@@ -15,6 +15,9 @@ public sealed class AfterSalesOrderConfiguration : IEntityTypeConfiguration<Afte
         b.HasIndex(x => new { x.DistributorAccountId, x.ShippingWarehouseId, x.Id });
         b.HasIndex(x => new { x.DistributorAccountId, x.MarketplaceOrderNo });
         b.HasIndex(x => x.DistributionOrderId);
+        b.HasIndex(x => x.StoreOrderId);
+        // The "needs attention" filter of the list: few rows, found without a scan.
+        b.HasIndex(x => new { x.DistributorAccountId, x.NeedsAttention, x.Id });
         // The platform's own return id is unique per shop: ingesting a return twice updates one order.
         b.HasIndex(x => new { x.DistributorAccountId, x.Source, x.ShopId, x.PlatformReturnId }).IsUnique();
     }

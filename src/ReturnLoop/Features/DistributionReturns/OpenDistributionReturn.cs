@@ -13,7 +13,7 @@ public sealed class OpenDistributionReturn(AppDbContext db, PushDistributionRetu
     public async Task<DistributionReturn> HandleAsync(AfterSalesOrder afterSales, DistributionOrder order, DateTimeOffset now,
         CancellationToken ct)
     {
-        var ret = DistributionReturn.Create(afterSales.Id, order.Id, afterSales.DistributorAccountId, afterSales.SupplierAccountId,
+        var ret = DistributionReturn.Create(afterSales.Id, order.Id, afterSales.DistributorAccountId, order.SupplierAccountId,
             order.WarehouseId, now);
         afterSales.AttachDistributionReturn(ret.Id);
         db.DistributionReturns.Add(ret);
