@@ -87,7 +87,8 @@ public static class AfterSalesApi
         return a.ToResponse(returns.GetValueOrDefault(a.Id), stockIns.GetValueOrDefault(a.Id), await db.TimelineOfAsync(a.Id, ct));
     }
 
-    /// <summary>The return summaries (distribution, and the seller's own) of a page of after-sales orders, in two queries at most.</summary>
+    /// <summary>The return summaries (distribution, and the seller's own) of a page of after-sales orders, in two queries at
+    /// most.</summary>
     private static async Task<(Dictionary<string, DistributionReturnSummary> Returns, Dictionary<string, ReturnStockInSummary> StockIns)>
         ReturnsOfAsync(AppDbContext db, IReadOnlyList<AfterSalesOrder> rows, CancellationToken ct)
     {

@@ -78,7 +78,8 @@ public sealed class ReturnStockIn
         {
             var expected = _lines.Single(l => l.SkuCode == sku.SkuCode).ExpectedQuantity;
             if (sku.Good + sku.Damaged > expected)
-                throw DomainError.Rule(QuantityExceedsExpected, $"{sku.SkuCode}: {sku.Good + sku.Damaged} received but {expected} expected.");
+                throw DomainError.Rule(QuantityExceedsExpected,
+                    $"{sku.SkuCode}: {sku.Good + sku.Damaged} received but {expected} expected.");
         }
         foreach (var sku in received) _lines.Single(l => l.SkuCode == sku.SkuCode).Receive(sku.Good + sku.Damaged, sku.Damaged);
 
