@@ -97,7 +97,7 @@ public sealed class TenantIsolationTests
         {
             ["/api/v1/api-keys/"] = [keyId],
             ["/api/v1/partnerships/"] = [w.PartnershipId],
-            ["/api/v1/warehouses/"] = [w.OwnWarehouseId, w.ThirdPartyWarehouseId, ownWarehouse],
+            ["/api/v1/warehouses/"] = [w.OwnWarehouseId, w.ThirdPartyWarehouseId],
             ["/api/v1/skus/"] = [skuId],
             ["/api/v1/merchant-skus/"] = [merchantSkuId],
             ["/api/v1/distribution-orders/"] = [shipped, created, paid],
@@ -115,7 +115,7 @@ public sealed class TenantIsolationTests
             ["/api/v1/shops/"] = [shop.Id],
         };
         var secrets = ids.Values.SelectMany(v => v)
-            .Concat([w.SupplierId, w.DistributorId, code, merchant, orderNo, BankAccountNumber, ownSku, storeOrderNo])
+            .Concat([w.SupplierId, w.DistributorId, code, merchant, orderNo, BankAccountNumber, ownSku, storeOrderNo, ownWarehouse])
             .ToHashSet();
         secrets.Add(hook.Str("secret"));
         secrets.UnionWith(["isolation-app-secret", "isolation-access-token"]);
@@ -434,7 +434,7 @@ public sealed class TenantIsolationTests
     {
         string[] supplier = ["/api/v1/supplier/", "/api/v1/warehouses/", "/api/v1/skus/", "/api/v1/api-keys/"];
         string[] distributor = ["/api/v1/after-sales-orders/", "/api/v1/distribution-returns/", "/api/v1/after-sales-refunds/",
-            "/api/v1/merchant-skus/", "/api/v1/balances/", "/api/v1/shops/"];
+            "/api/v1/merchant-skus/", "/api/v1/balances/", "/api/v1/shops/", "/api/v1/store-orders/", "/api/v1/return-stock-ins/"];
         string[] shared = ["/api/v1/partnerships/", "/api/v1/distribution-orders/"];
         if (op.Path.StartsWith("/api/v1/webhook-endpoints/")) return "distributor"; // the world's endpoint is the distributor's
         if (supplier.Any(op.Path.StartsWith)) return "supplier";

@@ -1,5 +1,6 @@
 # Regular after-sales (RG_): the seller's own store orders and its own Return & Stock-in.
 T = [
+ ("RG_OwnStock", "Own stock", "Stok sendiri"),
  ("RG_StoreOrders", "Store Orders", "Pesanan Toko"),
  ("RG_StoreOrder", "Store order", "Pesanan toko"),
  ("RG_NewStoreOrder", "New store order", "Pesanan toko baru"),
