@@ -236,6 +236,38 @@ public sealed class RegularAfterSalesTests
             expected.Select(l => (l.Str("skuCode"), l.Int("expectedQuantity"))).Order().ToList());
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Concurrent_regular_after_sales_never_exceed_the_shipped_quantity_and_one_approval_opens_one_stock_in(
+        DatabaseProvider provider)
+    {
+        var s = await SellerAsync(provider);
+        var storeOrder = (await StoreOrder(s, s.OwnWarehouseId, (s.Tee, 3, 29.90m))).Ok().Id;
+        var clients = Trust.Clients(s.W.App, s.Api, 6);
+
+        var replies = await Trust.AtOnce(clients.Select((c, i) => (Func<Task<Reply>>)(() => c.Post("/api/v1/after-sales-orders", new
+        {
+            storeOrderId = storeOrder,
+            type = i % 2 == 0 ? "ReturnAndRefund" : "RefundOnly",
+            lines = new[] { new { merchantSkuCode = s.Tee, quantity = 2 } },
+        }))).ToArray());
+
+        var created = replies.Where(r => r.IsSuccess()).ToList();
+        Assert.Single(created);
+        Assert.All(replies.Where(r => !r.IsSuccess()), r =>
+            r.AssertProblemOneOf((HttpStatusCode.UnprocessableEntity, "after_sales.quantity_exceeds_shipped"),
+                (HttpStatusCode.Conflict, "conflict")));
+        Assert.Single(await Trust.AllItems(s.Api, $"/api/v1/after-sales-orders?q={storeOrder}"));
+
+        // Two approvals at once (the seller's click and a second tab): one Return & Stock-in.
+        var returnable = (await RegularAfterSales(s, storeOrder, "Exchange", (s.Tee, 1))).Ok().Id;
+        var approvals = await Trust.AtOnce(clients.Take(2).Select(c =>
+            (Func<Task<Reply>>)(() => c.Post($"/api/v1/after-sales-orders/{returnable}/approve"))).ToArray());
+        Assert.Single(approvals, r => r.IsSuccess());
+        Assert.All(approvals.Where(r => !r.IsSuccess()), r =>
+            r.AssertProblemOneOf((HttpStatusCode.Conflict, "state.not_allowed"), (HttpStatusCode.Conflict, "conflict")));
+        Assert.Single(await Trust.AllItems(s.Api, "/api/v1/return-stock-ins"));
+    }
+
     private static Task<Reply> StockIn(Seller s, string id, string warehouseId,
         params (string Sku, int Quantity, string Condition)[] lines) =>
         s.Api.Post($"/api/v1/return-stock-ins/{id}/stock-in", new
