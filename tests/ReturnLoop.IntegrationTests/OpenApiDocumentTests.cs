@@ -80,9 +80,12 @@ public sealed class OpenApiDocumentTests
         var doc = await DocumentAsync(provider);
 
         var create = Schema(doc, "CreateAfterSalesOrderRequest");
-        Assert.Equal(new[] { "distributionOrderId", "type" }, Names(create["required"]).Order());
-        foreach (var field in new[] { "distributionOrderId", "type" })
-            Assert.DoesNotContain("null", TypesOf(create["properties"]![field]!));
+        // Exactly one original order: a distribution order, or a store order (a regular after-sales order); the use case
+        // checks the pair, so neither is required on its own.
+        Assert.Equal(new[] { "type" }, Names(create["required"]).Order());
+        Assert.DoesNotContain("null", TypesOf(create["properties"]!["type"]!));
+        foreach (var field in new[] { "distributionOrderId", "storeOrderId" })
+            Assert.Contains("null", TypesOf(create["properties"]![field]!));
         // An abnormal return may come without lines; a reason is never needed.
         Assert.Contains("null", TypesOf(create["properties"]!["lines"]!));
         Assert.Contains("null", TypesOf(create["properties"]!["reason"]!));

@@ -75,6 +75,22 @@ public sealed class TenantIsolationTests
             credentials = new { appKey = "ak", appSecret = "isolation-app-secret", accessToken = "isolation-access-token" },
         })).Ok();
 
+        // The distributor's own stock: a store order of its own shop and a regular return approved, waiting for its stock-in.
+        var ownWarehouse = (await w.Distributor.Post("/api/v1/warehouses", new { code = "DOWN", name = "Own", kind = "Own" })).Ok().Id;
+        var ownSku = $"OWN{Guid.NewGuid():N}"[..15].ToUpperInvariant();
+        (await w.Distributor.Post("/api/v1/skus", new { code = ownSku, name = "Own", costPrice = 1.00m, distributionPrice = 2.00m })).Ok();
+        var storeOrderNo = $"ISO-{Guid.NewGuid():N}";
+        var storeOrder = (await w.Distributor.Post("/api/v1/store-orders", new
+        {
+            platform = "Manual", marketplaceOrderNo = storeOrderNo, warehouseId = ownWarehouse,
+            lines = new[] { new { skuCode = ownSku, quantity = 2, unitPrice = 5.00m } },
+        })).Ok().Id;
+        var regular = (await w.Distributor.Post("/api/v1/after-sales-orders", new
+        {
+            storeOrderId = storeOrder, type = "ReturnAndRefund", lines = new[] { new { merchantSkuCode = ownSku, quantity = 1 } },
+        })).Ok().Id;
+        var ownStockIn = (await w.Distributor.Post($"/api/v1/after-sales-orders/{regular}/approve")).Ok()["returnStockIn"]!.S("id");
+
         var supplierReturns = new[] { supplierReturnA, supplierReturnB, supplierReturnC };
         var refunds = new[] { bankRefund, balanceRefund };
         var ids = new Dictionary<string, string[]>
@@ -85,7 +101,9 @@ public sealed class TenantIsolationTests
             ["/api/v1/skus/"] = [skuId],
             ["/api/v1/merchant-skus/"] = [merchantSkuId],
             ["/api/v1/distribution-orders/"] = [shipped, created, paid],
-            ["/api/v1/after-sales-orders/"] = [afterSalesA, afterSalesB, afterSalesC, afterSalesD, afterSalesE],
+            ["/api/v1/after-sales-orders/"] = [afterSalesA, afterSalesB, afterSalesC, afterSalesD, afterSalesE, regular],
+            ["/api/v1/store-orders/"] = [storeOrder],
+            ["/api/v1/return-stock-ins/"] = [ownStockIn],
             ["/api/v1/distribution-returns/"] = [returnA, returnB, returnC, returnD],
             ["/api/v1/supplier/after-sales-orders/"] = supplierReturns,
             ["/api/v1/supplier/return-stock-ins/"] = supplierReturns,
@@ -96,7 +114,8 @@ public sealed class TenantIsolationTests
             ["/api/v1/webhook-endpoints/"] = [hook.Id],
             ["/api/v1/shops/"] = [shop.Id],
         };
-        var secrets = ids.Values.SelectMany(v => v).Concat([w.SupplierId, w.DistributorId, code, merchant, orderNo, BankAccountNumber])
+        var secrets = ids.Values.SelectMany(v => v)
+            .Concat([w.SupplierId, w.DistributorId, code, merchant, orderNo, BankAccountNumber, ownSku, storeOrderNo, ownWarehouse])
             .ToHashSet();
         secrets.Add(hook.Str("secret"));
         secrets.UnionWith(["isolation-app-secret", "isolation-access-token"]);
@@ -138,7 +157,8 @@ public sealed class TenantIsolationTests
             "stock-in" => new
             {
                 warehouseId = p.W.OwnWarehouseId,
-                lines = new[] { new { supplierSkuCode = p.SkuCode, quantity = 1, condition = "Good" } },
+                // Both stock-ins' line shapes (the supplier's and the seller's own), so neither refuses the body first.
+                lines = new[] { new { supplierSkuCode = p.SkuCode, skuCode = p.SkuCode, quantity = 1, condition = "Good" } },
             },
             "refund-orders" => new { exchangeAmount = 0m, method = "CustomerBalance" },
             "report-not-received" => new { note = "not here" },
@@ -415,7 +435,7 @@ public sealed class TenantIsolationTests
     {
         string[] supplier = ["/api/v1/supplier/", "/api/v1/warehouses/", "/api/v1/skus/", "/api/v1/api-keys/"];
         string[] distributor = ["/api/v1/after-sales-orders/", "/api/v1/distribution-returns/", "/api/v1/after-sales-refunds/",
-            "/api/v1/merchant-skus/", "/api/v1/balances/", "/api/v1/shops/"];
+            "/api/v1/merchant-skus/", "/api/v1/balances/", "/api/v1/shops/", "/api/v1/store-orders/", "/api/v1/return-stock-ins/"];
         string[] shared = ["/api/v1/partnerships/", "/api/v1/distribution-orders/"];
         if (op.Path.StartsWith("/api/v1/webhook-endpoints/")) return "distributor"; // the world's endpoint is the distributor's
         if (supplier.Any(op.Path.StartsWith)) return "supplier";

@@ -874,6 +874,56 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.ToTable("RefundOrders");
                 });
 
+            modelBuilder.Entity("ReturnLoop.Features.ReturnStockIns.ReturnStockIn", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AfterSalesOrderId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("StoreOrderId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WarehouseId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AfterSalesOrderId")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "Status", "Id");
+
+                    b.ToTable("ReturnStockIns");
+                });
+
             modelBuilder.Entity("ReturnLoop.Features.Shops.Shop", b =>
                 {
                     b.Property<string>("Id")
@@ -932,6 +982,56 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Shops");
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.StoreOrders.StoreOrder", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastAfterSalesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MarketplaceOrderNo")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("ShippedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ShopId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WarehouseId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "Platform", "ShopId", "MarketplaceOrderNo")
+                        .IsUnique();
+
+                    b.ToTable("StoreOrders");
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.SupplierReturns.SupplierReturn", b =>
@@ -1488,6 +1588,70 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("BankAccount");
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.ReturnStockIns.ReturnStockIn", b =>
+                {
+                    b.OwnsMany("ReturnLoop.Features.ReturnStockIns.ReturnStockInLine", "Lines", b1 =>
+                        {
+                            b1.Property<string>("ReturnStockInId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("DamagedQuantity");
+
+                            b1.Property<int>("ExpectedQuantity");
+
+                            b1.Property<int>("ReceivedQuantity");
+
+                            b1.Property<string>("SkuCode")
+                                .IsRequired();
+
+                            b1.HasKey("ReturnStockInId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ReturnStockIns");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReturnStockInId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.StoreOrders.StoreOrder", b =>
+                {
+                    b.OwnsMany("ReturnLoop.Features.StoreOrders.StoreOrderLine", "Lines", b1 =>
+                        {
+                            b1.Property<string>("StoreOrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Quantity");
+
+                            b1.Property<string>("SkuCode")
+                                .IsRequired();
+
+                            b1.Property<long>("UnitPrice");
+
+                            b1.HasKey("StoreOrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("StoreOrders");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoreOrderId");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.SupplierReturns.SupplierReturn", b =>

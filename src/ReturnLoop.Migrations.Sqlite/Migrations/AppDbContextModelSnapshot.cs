@@ -866,6 +866,56 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                     b.ToTable("RefundOrders");
                 });
 
+            modelBuilder.Entity("ReturnLoop.Features.ReturnStockIns.ReturnStockIn", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfterSalesOrderId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreOrderId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WarehouseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AfterSalesOrderId")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "Status", "Id");
+
+                    b.ToTable("ReturnStockIns");
+                });
+
             modelBuilder.Entity("ReturnLoop.Features.Shops.Shop", b =>
                 {
                     b.Property<string>("Id")
@@ -924,6 +974,56 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Shops");
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.StoreOrders.StoreOrder", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAfterSalesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MarketplaceOrderNo")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShippedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShopId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WarehouseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "Platform", "ShopId", "MarketplaceOrderNo")
+                        .IsUnique();
+
+                    b.ToTable("StoreOrders");
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.SupplierReturns.SupplierReturn", b =>
@@ -1480,6 +1580,70 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("BankAccount");
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.ReturnStockIns.ReturnStockIn", b =>
+                {
+                    b.OwnsMany("ReturnLoop.Features.ReturnStockIns.ReturnStockInLine", "Lines", b1 =>
+                        {
+                            b1.Property<string>("ReturnStockInId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("DamagedQuantity");
+
+                            b1.Property<int>("ExpectedQuantity");
+
+                            b1.Property<int>("ReceivedQuantity");
+
+                            b1.Property<string>("SkuCode")
+                                .IsRequired();
+
+                            b1.HasKey("ReturnStockInId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ReturnStockIns");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReturnStockInId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.StoreOrders.StoreOrder", b =>
+                {
+                    b.OwnsMany("ReturnLoop.Features.StoreOrders.StoreOrderLine", "Lines", b1 =>
+                        {
+                            b1.Property<string>("StoreOrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Quantity");
+
+                            b1.Property<string>("SkuCode")
+                                .IsRequired();
+
+                            b1.Property<long>("UnitPrice");
+
+                            b1.HasKey("StoreOrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("StoreOrders");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoreOrderId");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.SupplierReturns.SupplierReturn", b =>

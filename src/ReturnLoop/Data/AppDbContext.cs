@@ -10,6 +10,8 @@ using ReturnLoop.Features.DistributionReturns;
 using ReturnLoop.Features.Inventory;
 using ReturnLoop.Features.Partnerships;
 using ReturnLoop.Features.Refunds;
+using ReturnLoop.Features.ReturnStockIns;
+using ReturnLoop.Features.StoreOrders;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Timeline;
 using ReturnLoop.Features.Warehouses;
@@ -45,6 +47,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<Shop> Shops => Set<Shop>();
+    public DbSet<StoreOrder> StoreOrders => Set<StoreOrder>();
+    public DbSet<ReturnStockIn> ReturnStockIns => Set<ReturnStockIn>();
 
     /// <summary>ASP.NET Core Data Protection's keys (cookies, shop credentials): shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

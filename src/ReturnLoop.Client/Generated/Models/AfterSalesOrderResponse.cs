@@ -90,6 +90,14 @@ namespace ReturnLoop.Client.Models
 #else
         public string Reason { get; set; }
 #endif
+        /// <summary>The returnStockIn property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::ReturnLoop.Client.Models.ReturnStockInSummary? ReturnStockIn { get; set; }
+#nullable restore
+#else
+        public global::ReturnLoop.Client.Models.ReturnStockInSummary ReturnStockIn { get; set; }
+#endif
         /// <summary>The shippingWarehouseId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -174,6 +182,7 @@ namespace ReturnLoop.Client.Models
                 { "platformReturnId", n => { PlatformReturnId = n.GetStringValue(); } },
                 { "platformStatus", n => { PlatformStatus = n.GetStringValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
+                { "returnStockIn", n => { ReturnStockIn = n.GetObjectValue<global::ReturnLoop.Client.Models.ReturnStockInSummary>(global::ReturnLoop.Client.Models.ReturnStockInSummary.CreateFromDiscriminatorValue); } },
                 { "shippingWarehouseId", n => { ShippingWarehouseId = n.GetStringValue(); } },
                 { "shopId", n => { ShopId = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetEnumValue<global::ReturnLoop.Client.Models.Platform>(); } },
@@ -203,6 +212,7 @@ namespace ReturnLoop.Client.Models
             writer.WriteStringValue("platformReturnId", PlatformReturnId);
             writer.WriteStringValue("platformStatus", PlatformStatus);
             writer.WriteStringValue("reason", Reason);
+            writer.WriteObjectValue<global::ReturnLoop.Client.Models.ReturnStockInSummary>("returnStockIn", ReturnStockIn);
             writer.WriteStringValue("shippingWarehouseId", ShippingWarehouseId);
             writer.WriteStringValue("shopId", ShopId);
             writer.WriteEnumValue<global::ReturnLoop.Client.Models.Platform>("source", Source);

@@ -38,6 +38,14 @@ namespace ReturnLoop.Client.Models
 #else
         public string Reason { get; set; }
 #endif
+        /// <summary>The storeOrderId property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? StoreOrderId { get; set; }
+#nullable restore
+#else
+        public string StoreOrderId { get; set; }
+#endif
         /// <summary>The type property</summary>
         public global::ReturnLoop.Client.Models.AfterSalesType? Type { get; set; }
         /// <summary>
@@ -68,6 +76,7 @@ namespace ReturnLoop.Client.Models
                 { "distributionOrderId", n => { DistributionOrderId = n.GetStringValue(); } },
                 { "lines", n => { Lines = n.GetCollectionOfObjectValues<global::ReturnLoop.Client.Models.CreateAfterSalesOrderLine>(global::ReturnLoop.Client.Models.CreateAfterSalesOrderLine.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
+                { "storeOrderId", n => { StoreOrderId = n.GetStringValue(); } },
                 { "type", n => { Type = n.GetEnumValue<global::ReturnLoop.Client.Models.AfterSalesType>(); } },
             };
         }
@@ -81,6 +90,7 @@ namespace ReturnLoop.Client.Models
             writer.WriteStringValue("distributionOrderId", DistributionOrderId);
             writer.WriteCollectionOfObjectValues<global::ReturnLoop.Client.Models.CreateAfterSalesOrderLine>("lines", Lines);
             writer.WriteStringValue("reason", Reason);
+            writer.WriteStringValue("storeOrderId", StoreOrderId);
             writer.WriteEnumValue<global::ReturnLoop.Client.Models.AfterSalesType>("type", Type);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -1,5 +1,6 @@
 using ReturnLoop.Features.DistributionOrders;
 using ReturnLoop.Features.DistributionReturns;
+using ReturnLoop.Features.ReturnStockIns;
 using ReturnLoop.Features.Timeline;
 
 namespace ReturnLoop.Features.AfterSales;
@@ -14,7 +15,9 @@ public static class AfterSalesListQuery
         string? SupplierId = null, string? WarehouseId = null, string? Q = null);
 
     /// <summary>A row: the entity itself, so the page asks it <c>CanApprove</c>, and what is beside it.</summary>
-    public sealed record Row(AfterSalesOrder Order, DistributionReturn? Return, string SupplierName, string WarehouseName);
+    /// <param name="OwnReturn">A regular order's own Return &amp; Stock-in (the seller's own stock).</param>
+    public sealed record Row(AfterSalesOrder Order, DistributionReturn? Return, string SupplierName, string WarehouseName,
+        ReturnStockIn? OwnReturn = null);
 
     /// <summary>One order with its return (and the reason a push or recall failed) and the timeline of both sides.</summary>
     public sealed record Detail(Row Row, IReadOnlyList<TimelineEntryResponse> Timeline);
@@ -47,7 +50,8 @@ public static class AfterSalesListQuery
         return new Detail(row, await db.TimelineOfAsync(id, ct));
     }
 
-    /// <summary>The filters' choices: the suppliers and shipping warehouses of the distributor's orders.</summary>
+    /// <summary>The filters' choices: the suppliers and shipping warehouses of the distributor's orders and its own store
+    /// orders.</summary>
     public static async Task<(IReadOnlyList<Option> Suppliers, IReadOnlyList<Option> Warehouses)> OptionsAsync(this AppDbContext db,
         string distributorAccountId, CancellationToken ct)
     {
@@ -55,8 +59,9 @@ public static class AfterSalesListQuery
         var suppliers = await db.Accounts.AsNoTracking()
             .Where(a => orders.Select(o => o.SupplierAccountId).Contains(a.Id))
             .OrderBy(a => a.Name).Select(a => new Option(a.Id, a.Name)).ToListAsync(ct);
+        var storeOrders = db.StoreOrders.AsNoTracking().Where(o => o.AccountId == distributorAccountId);
         var warehouses = await db.Warehouses.AsNoTracking()
-            .Where(w => orders.Select(o => o.WarehouseId).Contains(w.Id))
+            .Where(w => orders.Select(o => o.WarehouseId).Contains(w.Id) || storeOrders.Select(o => o.WarehouseId).Contains(w.Id))
             .OrderBy(w => w.Name).Select(w => new Option(w.Id, w.Name)).ToListAsync(ct);
         return (suppliers, warehouses);
     }
@@ -75,6 +80,18 @@ public static class AfterSalesListQuery
             : new ShippedOrder(order.Id, order.MarketplaceOrderNo, order.Lines.Select(l => l.MerchantSkuCode).Distinct().ToList());
     }
 
+    /// <summary>A store order of the seller's own shop by its marketplace order number (or id), with its SKUs.</summary>
+    public static async Task<ShippedOrder?> StoreOrderAsync(this AppDbContext db, string accountId, string orderNo, CancellationToken ct)
+    {
+        var term = orderNo.Trim();
+        var order = await db.StoreOrders.AsNoTracking()
+            .Where(o => o.AccountId == accountId && (o.MarketplaceOrderNo == term || o.Id == term))
+            .OrderByDescending(o => o.Id).FirstOrDefaultAsync(ct);
+        return order is null
+            ? null
+            : new ShippedOrder(order.Id, order.MarketplaceOrderNo, order.Lines.Select(l => l.SkuCode).Distinct().ToList());
+    }
+
     private static async Task<IReadOnlyList<Row>> RowsAsync(AppDbContext db, IReadOnlyList<AfterSalesOrder> orders, CancellationToken ct)
     {
         var returnIds = orders.Select(a => a.DistributionReturnId).OfType<string>().ToList();
@@ -87,9 +104,14 @@ public static class AfterSalesListQuery
             .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var warehouses = await db.Warehouses.AsNoTracking().Where(w => warehouseIds.Contains(w.Id))
             .ToDictionaryAsync(w => w.Id, w => w.Name, ct);
+        var ownIds = orders.Select(a => a.ReturnStockInId).OfType<string>().ToList();
+        var own = ownIds.Count == 0
+            ? []
+            : await db.ReturnStockIns.AsNoTracking().Where(r => ownIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         return orders.Select(a => new Row(a,
             a.DistributionReturnId is { } rid ? returns.GetValueOrDefault(rid) : null,
             a.SupplierAccountId is { } sid ? suppliers.GetValueOrDefault(sid) ?? "" : "",
-            a.ShippingWarehouseId is { } wid ? warehouses.GetValueOrDefault(wid) ?? "" : "")).ToList();
+            a.ShippingWarehouseId is { } wid ? warehouses.GetValueOrDefault(wid) ?? "" : "",
+            a.ReturnStockInId is { } oid ? own.GetValueOrDefault(oid) : null)).ToList();
     }
 }

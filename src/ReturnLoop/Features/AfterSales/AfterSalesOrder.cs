@@ -1,4 +1,5 @@
 using ReturnLoop.Features.DistributionOrders;
+using ReturnLoop.Features.StoreOrders;
 
 namespace ReturnLoop.Features.AfterSales;
 
@@ -56,7 +57,8 @@ public sealed class AfterSalesOrder
     public DateTimeOffset? PlatformUpdatedAt { get; private set; }
     public IReadOnlyList<AfterSalesLine> Lines => _lines;
 
-    /// <summary>Only types that bring goods back create a return &amp; stock-in – distribution (domain.md, Decision).</summary>
+    /// <summary>Only types that bring goods back create a return &amp; stock-in (distribution, or the seller's own for a regular
+    /// order) (domain.md, Decision).</summary>
     public bool BringsGoodsBack => Type != AfterSalesType.RefundOnly;
 
     public bool CanApprove => Status == AfterSalesStatus.ToConfirm;
@@ -65,6 +67,9 @@ public sealed class AfterSalesOrder
     public bool IsUnlinked => DistributionOrderId is null && StoreOrderId is null;
 
     public bool CanLink => IsUnlinked && Source != Platform.Manual;
+
+    /// <summary>A regular after-sales order: its original order is one of the seller's own store orders.</summary>
+    public bool IsRegular => StoreOrderId is not null;
 
     /// <summary>
     /// Cancelling is allowed until a refund order exists; after stock-in it is recorded but the recall fails.
@@ -104,6 +109,43 @@ public sealed class AfterSalesOrder
             Source = source,
             Type = type,
             // An abnormal return has nothing to confirm: the parcel is already coming back.
+            Status = type == AfterSalesType.AbnormalReturn ? AfterSalesStatus.ConfirmReturn : AfterSalesStatus.ToConfirm,
+            Reason = reason,
+            ShopId = shopId,
+            PlatformReturnId = platformReturnId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        aso._lines.AddRange(lines);
+        if (aso._lines.Count == 0) throw DomainError.Validation("lines", "At least one line.");
+        return aso;
+    }
+
+    /// <summary>A manual regular after-sales order on a store order: no more than is <see cref="Returnable"/> of it.</summary>
+    /// <param name="earlierLines">The lines of every earlier after-sales order on this store order that is not cancelled.</param>
+    public static AfterSalesOrder CreateManual(StoreOrder order, IEnumerable<AfterSalesLine> earlierLines, AfterSalesType type,
+        string? reason, IEnumerable<AfterSalesLine> lines, DateTimeOffset now)
+    {
+        var aso = Create(order, Platform.Manual, type, reason, lines, now);
+        Returnable.Ensure(order, aso.Lines, earlierLines);
+        return aso;
+    }
+
+    /// <summary>
+    /// A regular after-sales order: the original order is the seller's own store order, shipped from its own warehouse.
+    /// No supplier; its lines name the seller's own SKU codes.
+    /// </summary>
+    public static AfterSalesOrder Create(StoreOrder order, Platform source, AfterSalesType type, string? reason,
+        IEnumerable<AfterSalesLine> lines, DateTimeOffset now, string? shopId = null, string? platformReturnId = null)
+    {
+        var aso = new AfterSalesOrder
+        {
+            DistributorAccountId = order.AccountId,
+            StoreOrderId = order.Id,
+            ShippingWarehouseId = order.WarehouseId,
+            MarketplaceOrderNo = order.MarketplaceOrderNo,
+            Source = source,
+            Type = type,
             Status = type == AfterSalesType.AbnormalReturn ? AfterSalesStatus.ConfirmReturn : AfterSalesStatus.ToConfirm,
             Reason = reason,
             ShopId = shopId,
@@ -170,6 +212,18 @@ public sealed class AfterSalesOrder
         UpdatedAt = now;
     }
 
+    /// <summary>Attaches a platform return to the seller's own store order: a regular after-sales order from now on.</summary>
+    public void LinkTo(StoreOrder order, DateTimeOffset now)
+    {
+        if (!CanLink) throw DomainError.StateNotAllowed("link", IsUnlinked ? Source : "Linked");
+        if (order.AccountId != DistributorAccountId) throw DomainError.NotFound("store order");
+        StoreOrderId = order.Id;
+        ShippingWarehouseId = order.WarehouseId;
+        MarketplaceOrderNo = order.MarketplaceOrderNo;
+        Flag(PlatformAttentionReason);
+        UpdatedAt = now;
+    }
+
     private void Flag(string? platformAttention)
     {
         PlatformAttentionReason = platformAttention;
@@ -187,6 +241,18 @@ public sealed class AfterSalesOrder
     }
 
     public void AttachDistributionReturn(string distributionReturnId) => DistributionReturnId = distributionReturnId;
+
+    public void AttachReturnStockIn(string returnStockInId) => ReturnStockInId = returnStockInId;
+
+    /// <summary>
+    /// A regular after-sales order's goods are back in the seller's own stock: the buyer's refund happens on the marketplace,
+    /// so it is received and completed at once (ConfirmReturn → ReceivedReturn → Completed).
+    /// </summary>
+    public void MarkReceivedAndCompleted(DateTimeOffset now)
+    {
+        MarkReceived(now);
+        MarkCompleted(now);
+    }
 
     public void Cancel(DateTimeOffset now)
     {

@@ -19,6 +19,14 @@ public static class AfterSalesQueries
             .Select(a => a.Lines).ToListAsync(ct))
         .SelectMany(l => l).ToList();
 
+    /// <summary>The same for a store order (regular after-sales orders).</summary>
+    public static async Task<IReadOnlyList<AfterSalesLine>> EarlierStoreOrderLinesAsync(this IQueryable<AfterSalesOrder> orders,
+        string storeOrderId, CancellationToken ct) =>
+        (await orders.AsNoTracking()
+            .Where(a => a.StoreOrderId == storeOrderId && a.Status != AfterSalesStatus.Cancelled)
+            .Select(a => a.Lines).ToListAsync(ct))
+        .SelectMany(l => l).ToList();
+
     /// <summary>The distributor's After Sales Orders under the list filters.</summary>
     public static IQueryable<AfterSalesOrder> AfterSalesOrdersOf(this AppDbContext db, string distributorAccountId,
         AfterSalesStatus? status,
@@ -35,7 +43,7 @@ public static class AfterSalesQueries
         {
             var term = q.Trim();
             query = query.Where(a => a.Id == term || a.MarketplaceOrderNo == term || a.PlatformReturnId == term
-                || a.DistributionOrderId == term);
+                || a.DistributionOrderId == term || a.StoreOrderId == term);
         }
         return query;
     }

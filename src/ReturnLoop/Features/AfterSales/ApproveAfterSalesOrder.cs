@@ -1,9 +1,13 @@
 using ReturnLoop.Features.DistributionReturns;
+using ReturnLoop.Features.ReturnStockIns;
 using ReturnLoop.Features.Timeline;
 
 namespace ReturnLoop.Features.AfterSales;
 
-/// <summary>ToConfirm → ConfirmReturn, creating the return &amp; stock-in – distribution (pushed at once with auto-push).</summary>
+/// <summary>
+/// ToConfirm → ConfirmReturn, creating the return &amp; stock-in – distribution (pushed at once with auto-push), or for a
+/// regular after-sales order the seller's own Return &amp; Stock-in.
+/// </summary>
 public sealed class ApproveAfterSalesOrder(AppDbContext db, TimeProvider clock, OpenDistributionReturn openReturn)
 {
     public Task<AfterSalesOrder> HandleAsync(string distributorAccountId, string id, CancellationToken ct) =>
@@ -22,12 +26,19 @@ public sealed class ApproveAfterSalesOrder(AppDbContext db, TimeProvider clock, 
     public async Task ApplyAsync(AfterSalesOrder afterSales, Side side, string? actorAccountId, DateTimeOffset now, CancellationToken ct)
     {
         afterSales.Approve(now);
-        db.Record(afterSales.Id, side, actorAccountId, "Approved", afterSales.BringsGoodsBack
-            ? "Return approved: the goods come back to the supplier." : "Refund approved: no goods come back.", now);
+        db.Record(afterSales.Id, side, actorAccountId, "Approved", !afterSales.BringsGoodsBack
+            ? "Refund approved: no goods come back."
+            : afterSales.IsRegular ? "Return approved: the goods come back to your own warehouse."
+            : "Return approved: the goods come back to the supplier.", now);
         if (afterSales.BringsGoodsBack && afterSales.DistributionOrderId is { } orderId)
         {
             var order = await db.DistributionOrders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
             await openReturn.HandleAsync(afterSales, order, now, ct);
+        }
+        else if (afterSales.BringsGoodsBack && afterSales.IsRegular)
+        {
+            // The seller's own stock: nothing is pushed, the seller stocks it in itself (domain.md, Regular after-sales).
+            db.OpenReturnStockIn(afterSales, now);
         }
     }
 }

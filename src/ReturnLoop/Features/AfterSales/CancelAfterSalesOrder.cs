@@ -1,11 +1,13 @@
 using ReturnLoop.Features.DistributionReturns;
+using ReturnLoop.Features.ReturnStockIns;
 using ReturnLoop.Features.Timeline;
 
 namespace ReturnLoop.Features.AfterSales;
 
 /// <summary>
 /// Cancels the application; its return &amp; stock-in – distribution is cancelled or recalled as
-/// <see cref="DistributionReturn.Recall"/> decides. The cancellation itself always stands (domain.md, Recall).
+/// <see cref="DistributionReturn.Recall"/> decides; a regular one's pending Return &amp; Stock-in is cancelled. The
+/// cancellation itself always stands (domain.md, Recall).
 /// </summary>
 public sealed class CancelAfterSalesOrder(AppDbContext db, TimeProvider clock)
 {
@@ -26,6 +28,13 @@ public sealed class CancelAfterSalesOrder(AppDbContext db, TimeProvider clock)
     {
         afterSales.Cancel(now);
         db.Record(afterSales.Id, side, actorAccountId, "Cancelled", "After-sales application cancelled.", now);
+
+        if (afterSales.ReturnStockInId is { } stockInId)
+        {
+            // The goods have not arrived (a received one completes the after-sales order, which then cannot be cancelled).
+            var own = await db.ReturnStockIns.SingleAsync(r => r.Id == stockInId, ct);
+            if (own.CanCancel) own.Cancel(now);
+        }
 
         if (afterSales.DistributionReturnId is { } returnId)
         {

@@ -29,8 +29,9 @@ public sealed class StockLevel
     public StockMovement Ship(int quantity, string orderId, DateTimeOffset now) =>
         Move(StockBucket.Sellable, -quantity, StockMovementReason.Ship, orderId, note: null, now);
 
-    public StockMovement ReceiveReturn(StockBucket bucket, int quantity, string supplierReturnId, DateTimeOffset now) =>
-        Move(bucket, quantity, StockMovementReason.ReturnStockIn, supplierReturnId, note: null, now);
+    /// <param name="returnId">The supplier return, or the seller's own return &amp; stock-in, that brought the goods back.</param>
+    public StockMovement ReceiveReturn(StockBucket bucket, int quantity, string returnId, DateTimeOffset now) =>
+        Move(bucket, quantity, StockMovementReason.ReturnStockIn, returnId, note: null, now);
 
     private StockMovement Move(StockBucket bucket, int quantity, StockMovementReason reason, string? reference, string? note,
         DateTimeOffset now)
@@ -76,7 +77,7 @@ public sealed class StockMovement
     /// <summary>The bucket's quantity after this movement.</summary>
     public int QuantityAfter { get; private set; }
     public StockMovementReason Reason { get; private set; }
-    /// <summary>The distribution order or supplier return that caused it.</summary>
+    /// <summary>The distribution order, supplier return or own return &amp; stock-in that caused it.</summary>
     public string? Reference { get; private set; }
     public string? Note { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }

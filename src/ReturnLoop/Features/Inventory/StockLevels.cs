@@ -29,6 +29,23 @@ public static class StockLevels
         return levels;
     }
 
+    /// <summary>
+    /// Returned goods into one warehouse: good units to sellable stock, damaged units to damaged stock, each with its ledger
+    /// row referencing the return, under the row locks of <see cref="LoadForUpdateAsync"/>. Both the supplier's stock-in of
+    /// a distribution return and the seller's stock-in of its own return &amp; stock-in come through here.
+    /// </summary>
+    public static async Task ReceiveReturnAsync(this AppDbContext db, string accountId, string warehouseId,
+        IReadOnlyList<ReturnedUnits> received, string returnId, DateTimeOffset now, CancellationToken ct)
+    {
+        var stock = await db.LoadForUpdateAsync(accountId, warehouseId, received.Select(r => r.SkuCode), ct);
+        foreach (var r in received)
+        {
+            var level = stock[r.SkuCode];
+            if (r.Good > 0) db.StockMovements.Add(level.ReceiveReturn(StockBucket.Sellable, r.Good, returnId, now));
+            if (r.Damaged > 0) db.StockMovements.Add(level.ReceiveReturn(StockBucket.Damaged, r.Damaged, returnId, now));
+        }
+    }
+
     /// <summary>Rows in SKU order, so that two writers lock them in the same order and never deadlock.</summary>
     private static async Task<Dictionary<string, StockLevel>> LockAsync(AppDbContext db, string warehouseId, List<string> codes,
         CancellationToken ct)
@@ -42,3 +59,6 @@ public static class StockLevels
         return rows.ToDictionary(s => s.SkuCode);
     }
 }
+
+/// <summary>What a return brings back of one SKU: good units and damaged units.</summary>
+public sealed record ReturnedUnits(string SkuCode, int Good, int Damaged);

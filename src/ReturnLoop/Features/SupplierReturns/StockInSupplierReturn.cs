@@ -40,13 +40,8 @@ public sealed class StockInSupplierReturn(AppDbContext db, TimeProvider clock)
                 .ToList();
             var received = ret.StockIn(warehouse, stockInLines, now);
 
-            var stock = await db.LoadForUpdateAsync(supplierAccountId, warehouse.Id, received.Select(r => r.SupplierSkuCode), ct);
-            foreach (var r in received)
-            {
-                var level = stock[r.SupplierSkuCode];
-                if (r.Good > 0) db.StockMovements.Add(level.ReceiveReturn(StockBucket.Sellable, r.Good, ret.Id, now));
-                if (r.Damaged > 0) db.StockMovements.Add(level.ReceiveReturn(StockBucket.Damaged, r.Damaged, ret.Id, now));
-            }
+            await db.ReceiveReturnAsync(supplierAccountId, warehouse.Id,
+                received.Select(r => new ReturnedUnits(r.SupplierSkuCode, r.Good, r.Damaged)).ToList(), ret.Id, now, ct);
 
             var afterSales = await db.AfterSalesOrders.SingleAsync(a => a.Id == ret.AfterSalesOrderId, ct);
             afterSales.MarkReceived(now);

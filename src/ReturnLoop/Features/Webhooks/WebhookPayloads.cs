@@ -2,6 +2,7 @@ using ReturnLoop.Features.AfterSales;
 using ReturnLoop.Features.Balances;
 using ReturnLoop.Features.DistributionReturns;
 using ReturnLoop.Features.Refunds;
+using ReturnLoop.Features.ReturnStockIns;
 using ReturnLoop.Features.SupplierReturns;
 
 namespace ReturnLoop.Features.Webhooks;
@@ -16,16 +17,18 @@ internal sealed class WebhookPayloads
     private readonly Dictionary<string, (string Name, decimal ReturnHandlingFee)> _accounts;
     private readonly Dictionary<string, DistributionReturnStatus> _returnStatuses;
     private readonly Dictionary<string, decimal> _frozenFees;
+    private readonly Dictionary<string, ReturnStockInStatus> _stockInStatuses;
 
     private WebhookPayloads(Dictionary<string, (string, decimal)> accounts, Dictionary<string, DistributionReturnStatus> returnStatuses,
-        Dictionary<string, decimal> frozenFees)
+        Dictionary<string, decimal> frozenFees, Dictionary<string, ReturnStockInStatus> stockInStatuses)
     {
         _accounts = accounts;
         _returnStatuses = returnStatuses;
         _frozenFees = frozenFees;
+        _stockInStatuses = stockInStatuses;
     }
 
-    /// <summary>Loads what the mappers need beyond the entities in at most three small queries; the tracked entities win.</summary>
+    /// <summary>Loads what the mappers need beyond the entities in at most four small queries; the tracked entities win.</summary>
     public static async Task<WebhookPayloads> LoadAsync(AppDbContext db, IReadOnlyCollection<object> entities, CancellationToken ct)
     {
         var accountIds = entities.SelectMany(e => e switch
@@ -53,7 +56,16 @@ internal sealed class WebhookPayloads
                          .Select(r => new { r.Id, r.ReturnHandlingFee }).ToListAsync(ct))
                 fees[r.Id] = r.ReturnHandlingFee;
 
-        return new WebhookPayloads(accounts, tracked, fees);
+        // A regular after-sales order's own Return & Stock-in, as the API shows it beside the distribution return.
+        var stockIns = db.ChangeTracker.Entries<ReturnStockIn>().ToDictionary(e => e.Entity.Id, e => e.Entity.Status);
+        var stockInIds = entities.OfType<AfterSalesOrder>().Select(a => a.ReturnStockInId).OfType<string>()
+            .Where(id => !stockIns.ContainsKey(id)).Distinct().ToList();
+        if (stockInIds.Count > 0)
+            foreach (var r in await db.ReturnStockIns.AsNoTracking().Where(r => stockInIds.Contains(r.Id))
+                         .Select(r => new { r.Id, r.Status }).ToListAsync(ct))
+                stockIns[r.Id] = r.Status;
+
+        return new WebhookPayloads(accounts, tracked, fees, stockIns);
     }
 
     public object Data(object entity) => entity switch
@@ -70,7 +82,9 @@ internal sealed class WebhookPayloads
     private AfterSalesOrderResponse AfterSalesData(AfterSalesOrder a) =>
         a.ToResponse(a.DistributionReturnId is { } rid && _returnStatuses.TryGetValue(rid, out var status)
             ? new DistributionReturnSummary(rid, status)
-            : null, timeline: null);
+            : null,
+            a.ReturnStockInId is { } sid && _stockInStatuses.TryGetValue(sid, out var own) ? new ReturnStockInSummary(sid, own) : null,
+            timeline: null);
 
     /// <summary>As <c>GET /api/v1/supplier/return-stock-ins</c> lists it; the estimate takes a refund's frozen fee.</summary>
     private SupplierReturnResponse SupplierReturnData(SupplierReturn r) =>

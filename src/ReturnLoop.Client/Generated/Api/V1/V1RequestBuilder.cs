@@ -15,9 +15,11 @@ using ReturnLoop.Client.Api.V1.Inventory;
 using ReturnLoop.Client.Api.V1.Me;
 using ReturnLoop.Client.Api.V1.MerchantSkus;
 using ReturnLoop.Client.Api.V1.Partnerships;
+using ReturnLoop.Client.Api.V1.ReturnStockIns;
 using ReturnLoop.Client.Api.V1.Settings;
 using ReturnLoop.Client.Api.V1.Shops;
 using ReturnLoop.Client.Api.V1.Skus;
+using ReturnLoop.Client.Api.V1.StoreOrders;
 using ReturnLoop.Client.Api.V1.Supplier;
 using ReturnLoop.Client.Api.V1.Warehouses;
 using ReturnLoop.Client.Api.V1.WebhookEndpoints;
@@ -98,6 +100,11 @@ namespace ReturnLoop.Client.Api.V1
         {
             get => new global::ReturnLoop.Client.Api.V1.Partnerships.PartnershipsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The returnStockIns property</summary>
+        public global::ReturnLoop.Client.Api.V1.ReturnStockIns.ReturnStockInsRequestBuilder ReturnStockIns
+        {
+            get => new global::ReturnLoop.Client.Api.V1.ReturnStockIns.ReturnStockInsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The settings property</summary>
         public global::ReturnLoop.Client.Api.V1.Settings.SettingsRequestBuilder Settings
         {
@@ -112,6 +119,11 @@ namespace ReturnLoop.Client.Api.V1
         public global::ReturnLoop.Client.Api.V1.Skus.SkusRequestBuilder Skus
         {
             get => new global::ReturnLoop.Client.Api.V1.Skus.SkusRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The storeOrders property</summary>
+        public global::ReturnLoop.Client.Api.V1.StoreOrders.StoreOrdersRequestBuilder StoreOrders
+        {
+            get => new global::ReturnLoop.Client.Api.V1.StoreOrders.StoreOrdersRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The supplier property</summary>
         public global::ReturnLoop.Client.Api.V1.Supplier.SupplierRequestBuilder Supplier

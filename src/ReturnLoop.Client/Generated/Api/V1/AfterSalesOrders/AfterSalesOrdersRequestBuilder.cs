@@ -86,7 +86,7 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders
             return await RequestAdapter.SendAsync<global::ReturnLoop.Client.Models.PageOfAfterSalesOrderResponse>(requestInfo, global::ReturnLoop.Client.Models.PageOfAfterSalesOrderResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A manual after-sales order on a shipped distribution order (source Manual).
+        /// A manual after-sales order (source Manual) on a shipped distribution order, or on a store order (a regular one).
         /// </summary>
         /// <returns>A <see cref="global::ReturnLoop.Client.Models.AfterSalesOrderResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -140,7 +140,7 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders
             return requestInfo;
         }
         /// <summary>
-        /// A manual after-sales order on a shipped distribution order (source Manual).
+        /// A manual after-sales order (source Manual) on a shipped distribution order, or on a store order (a regular one).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders.Item.Approve
         {
         }
         /// <summary>
-        /// ToConfirm → ConfirmReturn; creates the return &amp; stock-in – distribution (pushed at once with auto-push).
+        /// ToConfirm → ConfirmReturn; creates the return &amp; stock-in – distribution (pushed at once with auto-push), or for a regular order your own Return &amp; Stock-in.
         /// </summary>
         /// <returns>A <see cref="global::ReturnLoop.Client.Models.AfterSalesOrderResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders.Item.Approve
             return await RequestAdapter.SendAsync<global::ReturnLoop.Client.Models.AfterSalesOrderResponse>(requestInfo, global::ReturnLoop.Client.Models.AfterSalesOrderResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// ToConfirm → ConfirmReturn; creates the return &amp; stock-in – distribution (pushed at once with auto-push).
+        /// ToConfirm → ConfirmReturn; creates the return &amp; stock-in – distribution (pushed at once with auto-push), or for a regular order your own Return &amp; Stock-in.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
