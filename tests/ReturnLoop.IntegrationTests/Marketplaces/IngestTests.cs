@@ -168,6 +168,95 @@ public sealed class IngestTests
             .Problem(HttpStatusCode.Conflict, "state.not_allowed");
     }
 
+    /// <summary>The distributor's own stock: an own 3PL warehouse and an own SKU, sold in the same shop.</summary>
+    private static async Task<(string WarehouseId, string Sku)> OwnStockAsync(World w)
+    {
+        var warehouse = (await w.Distributor.Post("/api/v1/warehouses", new { code = "MY3PL", name = "My 3PL", kind = "ThirdParty" })).Ok();
+        var sku = $"OWN{Guid.NewGuid():N}"[..10];
+        (await w.Distributor.Post("/api/v1/skus", new { code = sku, name = "Own tee", costPrice = 5m, distributionPrice = 20m })).Ok();
+        return (warehouse.Id, sku);
+    }
+
+    private static PlatformReturn OwnReturn(Setup s, string returnId, string orderNo, string sku, string status, PlatformStage stage,
+        DateTimeOffset at) =>
+        new(Platform.Shopee, s.ShopId, returnId, orderNo, AfterSalesType.ReturnAndRefund, "0", status, stage, "WRONG_ITEM", null, "MYR",
+            39.90m, T0, at, [new PlatformReturnLine(sku, 1, 19.95m), new PlatformReturnLine(sku, 1, 19.95m)]);
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_return_on_the_sellers_own_store_order_becomes_a_regular_after_sales_order_stocked_in_to_its_own_warehouse(
+        DatabaseProvider provider)
+    {
+        var s = await SetUpAsync(provider);
+        var (warehouseId, sku) = await OwnStockAsync(s.W);
+        var storeOrder = (await s.W.Distributor.Post("/api/v1/store-orders", new
+        {
+            platform = "Shopee", shopId = s.ShopId, marketplaceOrderNo = "OWN-ORDER-1", warehouseId,
+            lines = new[] { new { skuCode = sku, quantity = 3, unitPrice = 19.95m } },
+        })).Ok();
+
+        await s.Ingest(OwnReturn(s, "OWN1", "OWN-ORDER-1", sku, "REQUESTED", PlatformStage.Requested, T0));
+        var approved = await s.Ingest(OwnReturn(s, "OWN1", "OWN-ORDER-1", sku, "ACCEPTED", PlatformStage.Approved, T0.AddMinutes(4)));
+
+        var a = (await s.W.AfterSales(approved.AfterSalesOrderId!)).Ok();
+        Assert.Equal((storeOrder.Id, warehouseId, "ConfirmReturn", false),
+            (a.Str("storeOrderId"), a.Str("shippingWarehouseId"), a.Str("status"), a.Bool("needsAttention")));
+        Assert.Null(a.Json!["supplierAccountId"]);
+        Assert.Null(a.Json["distributionReturn"]); // nothing is pushed: it is the seller's own stock
+        var stockInId = a.Json["returnStockIn"].Str("id");
+        var line = Assert.Single(a.Arr("lines"));
+        Assert.Equal((sku, 2), (line.Str("merchantSkuCode"), line.Int("quantity")));
+        var list = (await s.W.Distributor.Get("/api/v1/after-sales-orders?source=Shopee")).Ok();
+        Assert.Contains(a.Id, list.Items.Ids()); // regular and distribution after-sales share one list
+
+        (await s.W.Distributor.Post($"/api/v1/return-stock-ins/{stockInId}/stock-in", new
+        {
+            warehouseId, lines = new[] { new { skuCode = sku, quantity = 2, condition = "Good" } },
+        })).Ok();
+
+        Assert.Equal("Completed", (await s.W.AfterSales(a.Id)).Str("status"));
+        var stock = Assert.Single((await s.W.Distributor.Get($"/api/v1/inventory?warehouseId={warehouseId}&skuCode={sku}")).Ok().Items);
+        Assert.Equal((2, 0), (stock.Int("onHand"), stock.Int("damaged")));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_return_of_the_sellers_own_skus_on_an_unknown_order_records_the_store_order_from_the_return(
+        DatabaseProvider provider)
+    {
+        var s = await SetUpAsync(provider);
+        var (warehouseId, sku) = await OwnStockAsync(s.W);
+
+        var result = await s.Ingest(OwnReturn(s, "OWN2", "NEW-OWN-ORDER", sku, "REQUESTED", PlatformStage.Requested, T0));
+
+        var a = (await s.W.AfterSales(result.AfterSalesOrderId!)).Ok();
+        Assert.False(a.Bool("needsAttention"));
+        var storeOrder = (await s.W.Distributor.Get($"/api/v1/store-orders/{a.Str("storeOrderId")}")).Ok();
+        Assert.Equal(("NEW-OWN-ORDER", s.ShopId, warehouseId), (storeOrder.Str("marketplaceOrderNo"), storeOrder.Str("shopId"),
+            storeOrder.Str("warehouseId")));
+        var line = Assert.Single(storeOrder.Arr("lines"));
+        Assert.Equal((sku, 2, 19.95m), (line.Str("skuCode"), line.Int("quantity"), line.Dec("unitPrice")));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_unlinked_return_can_be_linked_by_hand_to_a_store_order_and_opens_its_own_return_stock_in(DatabaseProvider provider)
+    {
+        var s = await SetUpAsync(provider);
+        var (warehouseId, sku) = await OwnStockAsync(s.W);
+        var result = await s.Ingest(s.Return("RET8", "ACCEPTED", PlatformStage.Approved, T0, orderNo: "TYPO-ORDER"));
+        var storeOrder = (await s.W.Distributor.Post("/api/v1/store-orders", new
+        {
+            platform = "Shopee", shopId = s.ShopId, marketplaceOrderNo = "REAL-ORDER", warehouseId,
+            lines = new[] { new { skuCode = sku, quantity = 1, unitPrice = 20m } },
+        })).Ok();
+
+        (await s.W.Distributor.Post($"/api/v1/after-sales-orders/{result.AfterSalesOrderId}/link", new { }))
+            .Problem(HttpStatusCode.BadRequest, "validation.failed");
+        var linked = (await s.W.Distributor.Post($"/api/v1/after-sales-orders/{result.AfterSalesOrderId}/link",
+            new { storeOrderId = storeOrder.Id })).Ok();
+
+        Assert.Equal((storeOrder.Id, false, "PendingStockIn"), (linked.Str("storeOrderId"), linked.Bool("needsAttention"),
+            linked.Json!["returnStockIn"].Str("status")));
+    }
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_refund_only_request_is_completed_when_the_platform_has_refunded_the_buyer(DatabaseProvider provider)
     {

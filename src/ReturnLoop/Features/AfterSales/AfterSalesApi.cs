@@ -46,7 +46,8 @@ public static class AfterSalesApi
         g.MapPost("/{id}/link", async Task<Ok<AfterSalesOrderResponse>> (string id, LinkAfterSalesOrder.Request request, ClaimsPrincipal p,
             LinkAfterSalesOrder useCase, AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, request, ct), ct)))
-            .WithSummary("A platform return that came without a known original order: link it to the distribution order by hand.");
+            .WithSummary("A platform return that came without a known original order: link it by hand to a distribution order "
+                + "(distributionOrderId) or to one of your own store orders (storeOrderId).");
         g.MapPost("/{id}/complete", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, CompleteRefundOnly useCase,
             AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))

@@ -189,6 +189,8 @@ public sealed class AfterSalesOrder
     /// </summary>
     public bool ObservePlatform(string status, DateTimeOffset updatedAt, string? platformAttention, DateTimeOffset now)
     {
+        // As stored (PostgreSQL keeps microseconds): the same news read back must compare equal, not newer.
+        updatedAt = MicrosecondClock.Truncate(updatedAt);
         if (PlatformUpdatedAt is { } applied && updatedAt < applied) return false;
         var changed = status != PlatformStatus || updatedAt != PlatformUpdatedAt;
         PlatformStatus = status;

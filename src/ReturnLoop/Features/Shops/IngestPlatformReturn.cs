@@ -1,6 +1,8 @@
 using ReturnLoop.Features.AfterSales;
 using ReturnLoop.Features.DistributionOrders;
+using ReturnLoop.Features.StoreOrders;
 using ReturnLoop.Features.Timeline;
+using ReturnLoop.Features.Warehouses;
 using ReturnLoop.Marketplaces;
 
 namespace ReturnLoop.Features.Shops;
@@ -86,6 +88,12 @@ public sealed class IngestPlatformReturn(AppDbContext db, TimeProvider clock, Ap
             afterSales = AfterSalesOrder.Create(order, r.Platform, type, reason, lines, now, r.ShopId, r.ReturnId);
             order.NoteAfterSales(now); // two after-sales orders created at once conflict on the order's version
         }
+        else if (order is null && lines.Count > 0 && await StoreOrderOfAsync(shop, r, now, ct) is { } storeOrder)
+        {
+            // The seller's own stock: a regular after-sales order, in the same list (domain.md, Regular after-sales).
+            afterSales = AfterSalesOrder.Create(storeOrder, r.Platform, type, reason, lines, now, r.ShopId, r.ReturnId);
+            storeOrder.NoteAfterSales(now);
+        }
         else
         {
             afterSales = AfterSalesOrder.CreateUnlinked(shop.AccountId, r.Platform, type, reason, r.OrderNo, lines, now, r.ShopId,
@@ -99,6 +107,39 @@ public sealed class IngestPlatformReturn(AppDbContext db, TimeProvider clock, Ap
             db.Record(afterSales.Id, Side.System, null, "NeedsAttention", afterSales.AttentionReason!, now);
         await FollowAsync(afterSales, r, now, ct);
         return afterSales;
+    }
+
+    /// <summary>
+    /// The seller's own store order of this return: the one recorded with this platform, shop and order number, or — when
+    /// every line is one of the seller's own SKUs — recorded now from the return (the sync "matches" it): shipped from the
+    /// seller's first open own warehouse (a 3PL one if it has no other), at the refunded price per unit where the currency is
+    /// the account's. None when a line is not the seller's own SKU or the seller has no warehouse: the return is then kept
+    /// unlinked and flagged.
+    /// </summary>
+    private async Task<StoreOrder?> StoreOrderOfAsync(Shop shop, PlatformReturn r, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await db.StoreOrders.FindByMarketplaceOrderAsync(shop.AccountId, r.Platform, r.ShopId, r.OrderNo, ct) is { } known)
+            return known;
+        var skus = r.Lines.Select(l => l.SellerSku.Trim()).Distinct().ToList();
+        var own = await db.SupplierSkus.CountAsync(s => s.AccountId == shop.AccountId && skus.Contains(s.Code), ct);
+        if (own != skus.Count) return null;
+        var warehouse = await db.Warehouses.AsNoTracking()
+            .Where(w => w.AccountId == shop.AccountId && w.ClosedAt == null)
+            .OrderBy(w => w.Kind == WarehouseKind.Own ? 0 : 1).ThenBy(w => w.CreatedAt).ThenBy(w => w.Id)
+            .FirstOrDefaultAsync(ct);
+        if (warehouse is null) return null;
+        var currency = await db.Accounts.Where(a => a.Id == shop.AccountId).Select(a => a.Currency).SingleAsync(ct);
+        var digits = Money.MinorDigits(currency);
+        var lines = r.Lines.GroupBy(l => l.SellerSku.Trim()).Select(g =>
+        {
+            var quantity = g.Sum(l => l.Quantity);
+            var price = r.Currency == currency && quantity > 0 ? Math.Round(g.Sum(l => l.RefundAmount) / quantity, digits) : 0m;
+            return new StoreOrderLine(g.Key, quantity, Math.Max(0m, price));
+        });
+        var order = StoreOrder.Record(shop.AccountId, r.Platform, r.ShopId, r.OrderNo, warehouse.Id, lines,
+            r.CreatedAt < now ? r.CreatedAt : now, now);
+        db.StoreOrders.Add(order);
+        return order;
     }
 
     /// <summary>Moves the order forward as the platform's stage says; a stage it is already past (or cannot take) moves nothing.</summary>
