@@ -57,6 +57,7 @@ app.MapRefunds();
 app.MapBalances();
 app.MapWebhooks();
 app.MapShops();
+app.MapMarketplacePushes();
 app.MapWebApp();
 
 app.Run();

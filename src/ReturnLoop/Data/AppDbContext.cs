@@ -45,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<Shop> Shops => Set<Shop>();
+    public DbSet<MarketplacePush> MarketplacePushes => Set<MarketplacePush>();
 
     /// <summary>ASP.NET Core Data Protection's keys (cookies, shop credentials): shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
