@@ -112,19 +112,19 @@ public static class MarketplaceApps
         var t = at.ToUnixTimeSeconds();
         return c.Platform switch
         {
-            Platform.Shopee => $$"""
-                {"data":{"order_sn":"ORD1","return_sn":"{{returnId}}","updated_values":[{"update_field":"return_status",
-                "old_value":"","new_value":"{{status}}","update_time":{{t}}}]},"shop_id":{{c.ShopId}},"code":29,"timestamp":{{t}}}
+            Platform.Shopee => $$$"""
+                {"data":{"order_sn":"ORD1","return_sn":"{{{returnId}}}","updated_values":[{"update_field":"return_status",
+                "old_value":"","new_value":"{{{status}}}","update_time":{{{t}}}}]},"shop_id":{{{c.ShopId}}},"code":29,"timestamp":{{{t}}}}
                 """,
-            Platform.TikTok => $$"""
-                {"type":12,"tts_notification_id":"{{notificationId ?? NewShopId()}}","shop_id":"{{c.ShopId}}","timestamp":{{t}},
-                "data":{"order_id":"ORD1","return_role":"BUYER","return_type":"REFUND","return_status":"{{status}}",
-                "return_id":"{{returnId}}","create_time":{{t}},"update_time":{{t}}}}
+            Platform.TikTok => $$$"""
+                {"type":12,"tts_notification_id":"{{{notificationId ?? NewShopId()}}}","shop_id":"{{{c.ShopId}}}","timestamp":{{{t}}},
+                "data":{"order_id":"ORD1","return_role":"BUYER","return_type":"REFUND","return_status":"{{{status}}}",
+                "return_id":"{{{returnId}}}","create_time":{{{t}}},"update_time":{{{t}}}}}
                 """,
-            _ => $$"""
-                {"seller_id":"{{c.ShopId}}","message_type":10,"data":{"reverse_order_id":{{returnId}},"reverse_status":"{{status}}",
-                "trade_order_id":"ORD1","trade_order_line_id":"ORD10","buyer_id":1,"seller_id":"{{c.ShopId}}",
-                "reverse_order_line_id":"{{returnId}}0","status_update_time":{{t}}},"timestamp":{{t}},"site":"lazada_my"}
+            _ => $$$"""
+                {"seller_id":"{{{c.ShopId}}}","message_type":10,"data":{"reverse_order_id":{{{returnId}}},"reverse_status":"{{{status}}}",
+                "trade_order_id":"ORD1","trade_order_line_id":"ORD10","buyer_id":1,"seller_id":"{{{c.ShopId}}}",
+                "reverse_order_line_id":"{{{returnId}}}0","status_update_time":{{{t}}}},"timestamp":{{{t}}},"site":"lazada_my"}
                 """,
         };
     }
@@ -155,7 +155,8 @@ public sealed class PushRelay : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body);
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"http://{http.Request.Host}{http.Request.Path}{http.Request.QueryString}")
+            var url = $"http://{http.Request.Host}{http.Request.Path}{http.Request.QueryString}";
+            using var request = new HttpRequestMessage(HttpMethod.Post, url)
             {
                 Content = new ByteArrayContent(body.ToArray()),
             };

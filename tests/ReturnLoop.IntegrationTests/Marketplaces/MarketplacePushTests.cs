@@ -96,7 +96,9 @@ public sealed class MarketplacePushTests(Simulator sim) : IClassFixture<Simulato
         var c = NewCredentials(Platform.Shopee);
         await ConnectAsync(w, sim, c);
         var t = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var orderStatus = $$"""{"data":{"ordersn":"ORD9","status":"SHIPPED","update_time":{{t}}},"shop_id":{{c.ShopId}},"code":3,"timestamp":{{t}}}""";
+        var orderStatus = $$$"""
+            {"data":{"ordersn":"ORD9","status":"SHIPPED","update_time":{{{t}}}},"shop_id":{{{c.ShopId}}},"code":3,"timestamp":{{{t}}}}
+            """;
 
         var reply = await PushAsync(app, Platform.Shopee, orderStatus, Sign(c, orderStatus, AppBase + Path(Platform.Shopee)));
 

@@ -36,7 +36,8 @@ public sealed class ReceivePush(AppDbContext db, ShopCredentials credentials, Ti
         {
             throw Invalid(); // nothing to find a shop by, so nothing can be verified either
         }
-        var platformShopId = json.ValueKind == JsonValueKind.Object ? json.Text(platform == Platform.Lazada ? "seller_id" : "shop_id") : null;
+        var shopField = platform == Platform.Lazada ? "seller_id" : "shop_id";
+        var platformShopId = json.ValueKind == JsonValueKind.Object ? json.Text(shopField) : null;
         if (string.IsNullOrWhiteSpace(platformShopId)) throw Invalid();
         var shop = await db.Shops.AsNoTracking()
             .SingleOrDefaultAsync(s => s.Platform == platform && s.PlatformShopId == platformShopId, ct);

@@ -15,7 +15,8 @@ public static class ShopSyncClaims
         return token.Length > 100 ? token[..100] : token;
     }
 
-    /// <summary>Claims the shop unless another sync holds it; with <paramref name="dueBefore"/>, only when its last sync is older.</summary>
+    /// <summary>Claims the shop unless another sync holds it; with <paramref name="dueBefore"/>, only when its last sync is
+    /// older.</summary>
     public static async Task<bool> TryClaimAsync(AppDbContext db, string shopId, string token, DateTimeOffset now, TimeSpan lease,
         DateTimeOffset? dueBefore, CancellationToken ct)
     {
