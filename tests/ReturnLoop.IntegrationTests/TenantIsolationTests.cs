@@ -143,6 +143,7 @@ public sealed class TenantIsolationTests
             "refund-orders" => new { exchangeAmount = 0m, method = "CustomerBalance" },
             "report-not-received" => new { note = "not here" },
             "credits" => new { amount = 1.00m, note = "x" },
+            "link" => new { distributionOrderId = p.ShippedOrderId },
             _ when op.Method == "PUT" && op.Path.StartsWith("/api/v1/webhook-endpoints/") => new { url = "https://203.0.113.11/mine" },
             _ when op.Method == "PUT" && op.Path.StartsWith("/api/v1/skus/") =>
                 new { name = "X", costPrice = 1.00m, distributionPrice = 2.00m },

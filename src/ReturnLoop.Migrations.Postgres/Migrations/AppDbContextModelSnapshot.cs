@@ -177,6 +177,9 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.Property<bool>("NeedsAttention")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PlatformAttentionReason")
+                        .HasColumnType("text");
+
                     b.Property<string>("PlatformReturnId")
                         .HasColumnType("text");
 

@@ -169,6 +169,9 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                     b.Property<bool>("NeedsAttention")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlatformAttentionReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlatformReturnId")
                         .HasColumnType("TEXT");
 

@@ -15,6 +15,14 @@ public enum PlatformStage
     /// <summary>Cancelled or rejected on the platform: cancel, which recalls a pushed return.</summary>
     Cancelled,
 
+    /// <summary>
+    /// The platform refunded the buyer (Shopee REFUND_PAID, TikTok …_REQUEST_SUCCESS / …_COMPLETE, Lazada REFUND_SUCCESS): a
+    /// refund-only order is completed; one that brings goods back is approved if it was not yet, and otherwise goes on in
+    /// ReturnLoop (the supplier still stocks in and refunds the distributor). Not in marketplaces.md's table: flagging every
+    /// finished return as "needs attention" would bury the ones that need it.
+    /// </summary>
+    Refunded,
+
     /// <summary>A status outside the table: kept as received, shown as needing attention, moves nothing.</summary>
     Unknown,
 }

@@ -45,7 +45,7 @@ public sealed class MarketplaceMappingTests
     [InlineData("ACCEPTED", PlatformStage.Approved)]
     [InlineData("CANCELLED", PlatformStage.Cancelled)]
     [InlineData("CLOSED", PlatformStage.Cancelled)]
-    [InlineData("REFUND_PAID", PlatformStage.Unknown)]
+    [InlineData("REFUND_PAID", PlatformStage.Refunded)]
     [InlineData("SOMETHING_NEW", PlatformStage.Unknown)]
     public void Shopee_statuses_follow_the_decisions_table(string status, PlatformStage stage) =>
         Assert.Equal(stage, ShopeeMapping.StageOf(status));
@@ -75,8 +75,9 @@ public sealed class MarketplaceMappingTests
         var r = Assert.Single(returns);
         Assert.Equal(("4035514779895827085", "579669030929468045"), (r.ReturnId, r.OrderNo));
         Assert.Equal(AfterSalesType.ReturnAndRefund, r.Type);
-        Assert.Equal(("RETURN_OR_REFUND_REQUEST_COMPLETE", PlatformStage.Unknown), (r.Status, r.Stage));
-        Assert.Equal("Unknown status RETURN_OR_REFUND_REQUEST_COMPLETE", r.AttentionReason);
+        // The refund is done on the platform: known (PlatformStage.Refunded), so nothing to flag.
+        Assert.Equal(("RETURN_OR_REFUND_REQUEST_COMPLETE", PlatformStage.Refunded), (r.Status, r.Stage));
+        Assert.Null(r.AttentionReason);
         Assert.Equal(("VND", 143000m), (r.Currency, r.RefundAmount));
         Assert.Equal([new PlatformReturnLine("FUJIWA02-450", 1, 143000m)], r.Lines);
         Assert.Equal("ecom_order_delivered_refund_and_return_reason_defective", r.Reason);
@@ -91,6 +92,9 @@ public sealed class MarketplaceMappingTests
     [InlineData("REFUND_OR_RETURN_REQUEST_REJECT", PlatformStage.Cancelled)]
     [InlineData("REPLACEMENT_REQUEST_CANCEL", PlatformStage.Cancelled)]
     [InlineData("REPLACEMENT_REQUEST_REJECT", PlatformStage.Cancelled)]
+    [InlineData("RETURN_OR_REFUND_REQUEST_SUCCESS", PlatformStage.Refunded)]
+    [InlineData("RETURN_OR_REFUND_REQUEST_COMPLETE", PlatformStage.Refunded)]
+    [InlineData("REPLACEMENT_REQUEST_COMPLETE", PlatformStage.Refunded)]
     [InlineData("REJECT_RECEIVE_PACKAGE", PlatformStage.Unknown)]
     public void TikTok_statuses_follow_the_decisions_table(string status, PlatformStage stage) =>
         Assert.Equal(stage, TikTokMapping.StageOf(status));
@@ -168,6 +172,7 @@ public sealed class MarketplaceMappingTests
     [InlineData("REQUEST_REJECT", PlatformStage.Cancelled)]
     [InlineData("RTM_CANCELED", PlatformStage.Cancelled)]
     [InlineData("RTW_CANCELED", PlatformStage.Cancelled)]
+    [InlineData("REFUND_SUCCESS", PlatformStage.Refunded)]
     [InlineData("RTW_REJECT", PlatformStage.Unknown)]
     public void Lazada_statuses_follow_the_decisions_table(string status, PlatformStage stage) =>
         Assert.Equal(stage, LazadaMapping.StageOf(status));

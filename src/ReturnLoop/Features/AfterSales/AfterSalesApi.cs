@@ -22,7 +22,8 @@ public static class AfterSalesApi
         var g = app.MapApiGroup("/api/v1/after-sales-orders", "After-sales orders");
         g.MapPost("/", CreateAsync).WithSummary("A manual after-sales order on a shipped distribution order (source Manual).");
         g.MapGet("/", ListAsync)
-            .WithSummary("After Sales Orders, newest first; filters by status, source, type, supplier, shipping warehouse, q.");
+            .WithSummary("After Sales Orders, newest first; filters by status, source, type, supplier, shipping warehouse, q, "
+                + "needsAttention (platform returns ReturnLoop could not place by itself).");
         g.MapGet("/counts", CountsAsync).WithSummary("Counts per status tab, under the same filters.");
         g.MapGet("/{id}", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await DetailAsync(db, await db.AfterSalesOrders.AsNoTracking().FindForDistributorAsync(p.AccountId(), id, ct),
@@ -36,6 +37,10 @@ public static class AfterSalesApi
             AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
             .WithSummary("Cancel; a pushed return is recalled (RecallFailed once the supplier has stocked in).");
+        g.MapPost("/{id}/link", async Task<Ok<AfterSalesOrderResponse>> (string id, LinkAfterSalesOrder.Request request, ClaimsPrincipal p,
+            LinkAfterSalesOrder useCase, AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, request, ct), ct)))
+            .WithSummary("A platform return that came without a known original order: link it to the distribution order by hand.");
         g.MapPost("/{id}/complete", async Task<Ok<AfterSalesOrderResponse>> (string id, ClaimsPrincipal p, CompleteRefundOnly useCase,
             AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await DetailAsync(db, await useCase.HandleAsync(p.AccountId(), id, ct), ct)))
@@ -89,9 +94,9 @@ public static class AfterSalesApi
     }
 
     private static async Task<Ok<Page<AfterSalesOrderResponse>>> ListAsync(ClaimsPrincipal p, AppDbContext db, AfterSalesStatus? status,
-        Platform? source, AfterSalesType? type, string? supplierId, string? warehouseId, string? q, int? limit, string? cursor,
-        CancellationToken ct) =>
-        TypedResults.Ok(await db.AfterSalesOrdersOf(p.AccountId(), status, source, type, supplierId, warehouseId, q)
+        Platform? source, AfterSalesType? type, string? supplierId, string? warehouseId, string? q, bool? needsAttention, int? limit,
+        string? cursor, CancellationToken ct) =>
+        TypedResults.Ok(await db.AfterSalesOrdersOf(p.AccountId(), status, source, type, supplierId, warehouseId, q, needsAttention)
             .ToPageAsync(PageRequest.From(limit, cursor), async rows =>
             {
                 var returns = await ReturnsOfAsync(db, rows, ct);
@@ -100,7 +105,7 @@ public static class AfterSalesApi
             }, ct));
 
     private static async Task<Ok<Dictionary<string, int>>> CountsAsync(ClaimsPrincipal p, AppDbContext db, Platform? source,
-        AfterSalesType? type, string? supplierId, string? warehouseId, string? q, CancellationToken ct) =>
-        TypedResults.Ok(await db.AfterSalesOrdersOf(p.AccountId(), null, source, type, supplierId, warehouseId, q)
+        AfterSalesType? type, string? supplierId, string? warehouseId, string? q, bool? needsAttention, CancellationToken ct) =>
+        TypedResults.Ok(await db.AfterSalesOrdersOf(p.AccountId(), null, source, type, supplierId, warehouseId, q, needsAttention)
             .CountByStatusAsync(a => a.Status, ct));
 }

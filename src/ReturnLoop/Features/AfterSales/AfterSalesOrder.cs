@@ -47,6 +47,9 @@ public sealed class AfterSalesOrder
     /// </summary>
     public bool NeedsAttention { get; private set; }
     public string? AttentionReason { get; private set; }
+    /// <summary>What the platform sent that ReturnLoop does not know (a status, a type), kept apart from "no order" so that
+    /// linking the order clears only the latter.</summary>
+    public string? PlatformAttentionReason { get; private set; }
     /// <summary>The platform's own status, exactly as last received.</summary>
     public string? PlatformStatus { get; private set; }
     /// <summary>When the platform last changed the return: an older push or page never moves the order backwards.</summary>
@@ -57,6 +60,11 @@ public sealed class AfterSalesOrder
     public bool BringsGoodsBack => Type != AfterSalesType.RefundOnly;
 
     public bool CanApprove => Status == AfterSalesStatus.ToConfirm;
+
+    /// <summary>A platform return whose original order ReturnLoop could not find: the seller links it by hand.</summary>
+    public bool IsUnlinked => DistributionOrderId is null && StoreOrderId is null;
+
+    public bool CanLink => IsUnlinked && Source != Platform.Manual;
 
     /// <summary>
     /// Cancelling is allowed until a refund order exists; after stock-in it is recorded but the recall fails.
@@ -106,6 +114,68 @@ public sealed class AfterSalesOrder
         aso._lines.AddRange(lines);
         if (aso._lines.Count == 0) throw DomainError.Validation("lines", "At least one line.");
         return aso;
+    }
+
+    /// <summary>
+    /// A platform return whose original order is not (yet) known here: kept as received and flagged, so nothing is lost;
+    /// <see cref="LinkTo(DistributionOrder, DateTimeOffset)"/> attaches it later.
+    /// </summary>
+    public static AfterSalesOrder CreateUnlinked(string distributorAccountId, Platform source, AfterSalesType type, string? reason,
+        string? marketplaceOrderNo, IEnumerable<AfterSalesLine> lines, DateTimeOffset now, string shopId, string platformReturnId)
+    {
+        var aso = new AfterSalesOrder
+        {
+            DistributorAccountId = distributorAccountId,
+            MarketplaceOrderNo = marketplaceOrderNo,
+            Source = source,
+            Type = type,
+            Status = AfterSalesStatus.ToConfirm,
+            Reason = reason,
+            ShopId = shopId,
+            PlatformReturnId = platformReturnId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        aso._lines.AddRange(lines);
+        aso.Flag(null);
+        return aso;
+    }
+
+    /// <summary>
+    /// The platform's status as last received. Older news than what is applied changes nothing (false): a late push never
+    /// moves an order backwards. <paramref name="platformAttention"/> says what the platform sent that ReturnLoop does not know.
+    /// </summary>
+    public bool ObservePlatform(string status, DateTimeOffset updatedAt, string? platformAttention, DateTimeOffset now)
+    {
+        if (PlatformUpdatedAt is { } applied && updatedAt < applied) return false;
+        var changed = status != PlatformStatus || updatedAt != PlatformUpdatedAt;
+        PlatformStatus = status;
+        PlatformUpdatedAt = updatedAt;
+        Flag(platformAttention);
+        if (changed) UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Attaches a platform return to its distribution order, found later or chosen by the seller.</summary>
+    public void LinkTo(DistributionOrder order, DateTimeOffset now)
+    {
+        if (!CanLink) throw DomainError.StateNotAllowed("link", IsUnlinked ? Source : "Linked");
+        if (order.DistributorAccountId != DistributorAccountId) throw DomainError.NotFound("distribution order");
+        if (!order.IsShipped) throw DomainError.StateNotAllowed("create an after-sales order for", order.Status);
+        DistributionOrderId = order.Id;
+        SupplierAccountId = order.SupplierAccountId;
+        ShippingWarehouseId = order.WarehouseId;
+        MarketplaceOrderNo = order.MarketplaceOrderNo ?? MarketplaceOrderNo;
+        Flag(PlatformAttentionReason);
+        UpdatedAt = now;
+    }
+
+    private void Flag(string? platformAttention)
+    {
+        PlatformAttentionReason = platformAttention;
+        string?[] reasons = [IsUnlinked ? "No distribution or store order with this order number in this shop." : null, platformAttention];
+        AttentionReason = string.Join(" ", reasons.OfType<string>()) is { Length: > 0 } text ? text : null;
+        NeedsAttention = AttentionReason is not null;
     }
 
     /// <summary>ToConfirm → ConfirmReturn, or straight to RefundProcessing for a refund without goods.</summary>

@@ -22,7 +22,7 @@ public static class AfterSalesQueries
     /// <summary>The distributor's After Sales Orders under the list filters.</summary>
     public static IQueryable<AfterSalesOrder> AfterSalesOrdersOf(this AppDbContext db, string distributorAccountId,
         AfterSalesStatus? status,
-        Platform? source, AfterSalesType? type, string? supplierId, string? warehouseId, string? q)
+        Platform? source, AfterSalesType? type, string? supplierId, string? warehouseId, string? q, bool? needsAttention = null)
     {
         var query = db.AfterSalesOrders.AsNoTracking().Where(a => a.DistributorAccountId == distributorAccountId);
         if (status is { } s) query = query.Where(a => a.Status == s);
@@ -30,6 +30,7 @@ public static class AfterSalesQueries
         if (type is { } t) query = query.Where(a => a.Type == t);
         if (supplierId is not null) query = query.Where(a => a.SupplierAccountId == supplierId);
         if (warehouseId is not null) query = query.Where(a => a.ShippingWarehouseId == warehouseId);
+        if (needsAttention is { } flagged) query = query.Where(a => a.NeedsAttention == flagged);
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();

@@ -14,6 +14,7 @@ public static class LazadaMapping
         "REQUEST_INITIATE" or "RTM_INIT" or "RTW_INIT" => PlatformStage.Requested,
         "RTM_SHIPPING_BACK" or "RTW_SHIPPING_BACK" or "RTM_RECEIVE_ITEM" => PlatformStage.Approved,
         "REQUEST_CANCEL" or "REQUEST_REJECT" or "RTM_CANCELED" or "RTW_CANCELED" => PlatformStage.Cancelled,
+        "REFUND_SUCCESS" => PlatformStage.Refunded,
         _ => PlatformStage.Unknown,
     };
 
@@ -85,6 +86,7 @@ public static class LazadaMapping
     private static PlatformStage Combine(IReadOnlyList<PlatformStage> stages) =>
         stages.Count == 0 ? PlatformStage.Unknown
         : stages.All(s => s == PlatformStage.Cancelled) ? PlatformStage.Cancelled
+        : stages.All(s => s is PlatformStage.Cancelled or PlatformStage.Refunded) ? PlatformStage.Refunded
         : stages.Contains(PlatformStage.Approved) ? PlatformStage.Approved
         : stages.Contains(PlatformStage.Unknown) ? PlatformStage.Unknown
         : PlatformStage.Requested;

@@ -14,6 +14,7 @@ public static class ShopeeMapping
         "REQUESTED" or "PROCESSING" or "SELLER_DISPUTE" or "JUDGING" => PlatformStage.Requested,
         "ACCEPTED" => PlatformStage.Approved,
         "CANCELLED" or "CLOSED" => PlatformStage.Cancelled,
+        "REFUND_PAID" => PlatformStage.Refunded,
         _ => PlatformStage.Unknown,
     };
 

@@ -15,6 +15,8 @@ public static class TikTokMapping
         "AWAITING_BUYER_SHIP" or "BUYER_SHIPPED_ITEM" => PlatformStage.Approved,
         "RETURN_OR_REFUND_REQUEST_CANCEL" or "REFUND_OR_RETURN_REQUEST_REJECT" or "REPLACEMENT_REQUEST_CANCEL"
             or "REPLACEMENT_REQUEST_REJECT" => PlatformStage.Cancelled,
+        "RETURN_OR_REFUND_REQUEST_SUCCESS" or "RETURN_OR_REFUND_REQUEST_COMPLETE" or "REPLACEMENT_REQUEST_REFUND_SUCCESS"
+            or "REPLACEMENT_REQUEST_COMPLETE" => PlatformStage.Refunded,
         _ => PlatformStage.Unknown,
     };
 

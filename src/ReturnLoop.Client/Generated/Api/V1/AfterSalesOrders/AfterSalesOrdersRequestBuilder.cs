@@ -41,7 +41,7 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public AfterSalesOrdersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/after-sales-orders{?cursor*,limit*,q*,source*,status*,supplierId*,type*,warehouseId*}", pathParameters)
+        public AfterSalesOrdersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/after-sales-orders{?cursor*,limit*,needsAttention*,q*,source*,status*,supplierId*,type*,warehouseId*}", pathParameters)
         {
         }
         /// <summary>
@@ -49,11 +49,11 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public AfterSalesOrdersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/after-sales-orders{?cursor*,limit*,q*,source*,status*,supplierId*,type*,warehouseId*}", rawUrl)
+        public AfterSalesOrdersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/after-sales-orders{?cursor*,limit*,needsAttention*,q*,source*,status*,supplierId*,type*,warehouseId*}", rawUrl)
         {
         }
         /// <summary>
-        /// After Sales Orders, newest first; filters by status, source, type, supplier, shipping warehouse, q.
+        /// After Sales Orders, newest first; filters by status, source, type, supplier, shipping warehouse, q, needsAttention (platform returns ReturnLoop could not place by itself).
         /// </summary>
         /// <returns>A <see cref="global::ReturnLoop.Client.Models.PageOfAfterSalesOrderResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -121,7 +121,7 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders
             return await RequestAdapter.SendAsync<global::ReturnLoop.Client.Models.AfterSalesOrderResponse>(requestInfo, global::ReturnLoop.Client.Models.AfterSalesOrderResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// After Sales Orders, newest first; filters by status, source, type, supplier, shipping warehouse, q.
+        /// After Sales Orders, newest first; filters by status, source, type, supplier, shipping warehouse, q, needsAttention (platform returns ReturnLoop could not place by itself).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -171,7 +171,7 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders
             return new global::ReturnLoop.Client.Api.V1.AfterSalesOrders.AfterSalesOrdersRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// After Sales Orders, newest first; filters by status, source, type, supplier, shipping warehouse, q.
+        /// After Sales Orders, newest first; filters by status, source, type, supplier, shipping warehouse, q, needsAttention (platform returns ReturnLoop could not place by itself).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class AfterSalesOrdersRequestBuilderGetQueryParameters 
@@ -192,6 +192,10 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders
             #pragma warning disable CS1591
             [QueryParameter("limit")]
             public int? Limit { get; set; }
+            #pragma warning restore CS1591
+            #pragma warning disable CS1591
+            [QueryParameter("needsAttention")]
+            public bool? NeedsAttention { get; set; }
             #pragma warning restore CS1591
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

@@ -22,7 +22,7 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders.Counts
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CountsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/after-sales-orders/counts{?q*,source*,supplierId*,type*,warehouseId*}", pathParameters)
+        public CountsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/after-sales-orders/counts{?needsAttention*,q*,source*,supplierId*,type*,warehouseId*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders.Counts
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CountsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/after-sales-orders/counts{?q*,source*,supplierId*,type*,warehouseId*}", rawUrl)
+        public CountsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/after-sales-orders/counts{?needsAttention*,q*,source*,supplierId*,type*,warehouseId*}", rawUrl)
         {
         }
         /// <summary>
@@ -100,6 +100,10 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders.Counts
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class CountsRequestBuilderGetQueryParameters 
         {
+            #pragma warning disable CS1591
+            [QueryParameter("needsAttention")]
+            public bool? NeedsAttention { get; set; }
+            #pragma warning restore CS1591
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591

@@ -6,6 +6,7 @@ using Microsoft.Kiota.Abstractions;
 using ReturnLoop.Client.Api.V1.AfterSalesOrders.Item.Approve;
 using ReturnLoop.Client.Api.V1.AfterSalesOrders.Item.Cancel;
 using ReturnLoop.Client.Api.V1.AfterSalesOrders.Item.Complete;
+using ReturnLoop.Client.Api.V1.AfterSalesOrders.Item.Link;
 using ReturnLoop.Client.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -34,6 +35,11 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders.Item
         public global::ReturnLoop.Client.Api.V1.AfterSalesOrders.Item.Complete.CompleteRequestBuilder Complete
         {
             get => new global::ReturnLoop.Client.Api.V1.AfterSalesOrders.Item.Complete.CompleteRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The link property</summary>
+        public global::ReturnLoop.Client.Api.V1.AfterSalesOrders.Item.Link.LinkRequestBuilder Link
+        {
+            get => new global::ReturnLoop.Client.Api.V1.AfterSalesOrders.Item.Link.LinkRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::ReturnLoop.Client.Api.V1.AfterSalesOrders.Item.AfterSalesOrdersItemRequestBuilder"/> and sets the default values.

@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ReturnLoop.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class PlatformAttention : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PlatformAttentionReason",
+                table: "AfterSalesOrders",
+                type: "text",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PlatformAttentionReason",
+                table: "AfterSalesOrders");
+        }
+    }
+}
