@@ -136,6 +136,8 @@ public sealed class MarketplaceFlowTests(Simulator sim) : IClassFixture<Simulato
 
         var id = await BuyerReturnAsync(s, push: false); // the push never came
         Assert.Null(await AfterSalesAsync(s, id));
+        // Shopee's and TikTok's windows are in whole seconds: a change in the current second belongs to the next sync
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
         var synced = (await s.W.Distributor.Post($"/api/v1/shops/{s.ShopId}/sync")).Ok();
         Assert.Equal(1, synced["summary"]["created"]!.GetValue<int>());
         Assert.Equal("ToConfirm", Status((await AfterSalesAsync(s, id))!));
@@ -152,6 +154,7 @@ public sealed class MarketplaceFlowTests(Simulator sim) : IClassFixture<Simulato
         await sim.OutageAsync(s.Shop.Sim, 0, 429);
         Assert.Contains("http_429", limited["shop"]["lastSyncError"]!.GetValue<string>());
         Assert.Equal("ConfirmReturn", Status((await AfterSalesAsync(s, id))!));
+        await Task.Delay(TimeSpan.FromSeconds(2.1)); // the simulator dates each change a second after the one before
         var caughtUp = (await s.W.Distributor.Post($"/api/v1/shops/{s.ShopId}/sync")).Ok();
         Assert.Null(caughtUp["shop"]["lastSyncError"]);
         var cancelled = await AfterSalesAsync(s, id);
