@@ -112,6 +112,25 @@ public sealed class MarketplacePushTests(Simulator sim) : IClassFixture<Simulato
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Behind_a_proxy_Shopee_signs_the_configured_public_url_not_the_one_the_app_sees(DatabaseProvider provider)
+    {
+        const string publicBase = "https://returnloop.example.com/";
+        await using var app = AppFactory.Isolated(provider,
+            settings: new Dictionary<string, string?>(Manual) { ["Marketplaces:PublicBaseUrl"] = publicBase });
+        var w = await World.CreateAsync(app);
+        var c = NewCredentials(Platform.Shopee);
+        await ConnectAsync(w, sim, c);
+        var body = ReturnPush(c, NewShopId(), "REQUESTED", DateTimeOffset.UtcNow);
+
+        (await PushAsync(app, Platform.Shopee, body, Sign(c, body, AppBase + Path(Platform.Shopee))))
+            .Problem(HttpStatusCode.Unauthorized, ReceivePush.InvalidSignatureCode);
+        var reply = await PushAsync(app, Platform.Shopee, body, Sign(c, body, "https://returnloop.example.com/webhooks/shopee"));
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Single(await InboxAsync(app, c));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Two_processors_claim_each_pending_push_once(DatabaseProvider provider)
     {
         var app = MarketplaceApps.For(provider);
