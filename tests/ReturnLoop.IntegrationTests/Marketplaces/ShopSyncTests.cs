@@ -80,7 +80,7 @@ public sealed class ShopSyncTests(Simulator sim) : IClassFixture<Simulator>
         Assert.True(At(failed, "lastSyncAt") > At(first, "lastSyncAt"));
 
         RecordingClient.Failing.TryRemove(c.ShopId, out _);
-        // with an Idempotency-Key too: the sync runs in its own units of work, not in the request's transaction
+        // with an Idempotency-Key too: the sync then runs inside the request's transaction, each return a savepoint
         var caughtUp = (await w.Distributor.Post($"/api/v1/shops/{shopId}/sync", idempotencyKey: Guid.NewGuid().ToString())).Ok();
         var third = WindowsOf(c.ShopId)[2];
         Assert.Equal(window.To, third.From); // asks again for everything since the last stored point

@@ -11,7 +11,7 @@ namespace ReturnLoop.Features.Shops;
 /// the shop; the next sync asks for the same window again, and ingesting a return twice changes nothing.
 /// </summary>
 public sealed class SyncShop(AppDbContext db, ShopCredentials credentials, IReadOnlyDictionary<Platform, IMarketplaceClient> clients,
-    IngestPlatformReturn ingest, TimeProvider clock, IOptions<ShopSyncOptions> options, IServiceScopeFactory scopes)
+    IngestPlatformReturn ingest, TimeProvider clock, IOptions<ShopSyncOptions> options)
 {
     public const string RunningCode = "shop.sync_running";
 
@@ -22,14 +22,6 @@ public sealed class SyncShop(AppDbContext db, ShopCredentials credentials, IRead
 
     /// <summary>"Sync now" by the shop's account: 404 for another account's shop, 409 while a sync of it runs elsewhere.</summary>
     public async Task<Response> HandleAsync(string accountId, string shopId, CancellationToken ct)
-    {
-        // A scope of its own: a sync waits on a platform for seconds and stores one transaction per return, so it must never
-        // run inside the request's transaction (an Idempotency-Key opens one), which would hold SQLite's write lock meanwhile.
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SyncShop>().RunNowAsync(accountId, shopId, ct);
-    }
-
-    private async Task<Response> RunNowAsync(string accountId, string shopId, CancellationToken ct)
     {
         if (!await db.Shops.AnyAsync(s => s.Id == shopId && s.AccountId == accountId, ct)) throw DomainError.NotFound("shop");
         var token = ShopSyncClaims.NewToken();
