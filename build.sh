@@ -7,6 +7,10 @@
 #   ./build.sh bench    run the benchmarks in bench/ (on purpose, never in CI)
 #   ./build.sh migration <Name>   add a generated migration for SQLite and PostgreSQL after a model change
 #   ./build.sh client   rebuild the host (which writes openapi/v1.json) and regenerate src/ReturnLoop.Client from it
+#   ./build.sh backup <file>    an online backup of the database the app uses (SQLite's backup API; pg_dump for PostgreSQL)
+#   ./build.sh restore <file>   puts a backup back (stop the app first): the same settings pick the database
+#                       Both read Database__Provider (Sqlite | Postgres) and ConnectionStrings__ReturnLoop like the app does;
+#                       without them, the embedded SQLite file of `dotnet run --project src/ReturnLoop`.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -81,6 +85,40 @@ stop_postgres() {
   fi
 }
 
+# A value of the app's connection string ("Host=...;Port=..."), keys compared without case and spaces.
+conn_value() {
+  local conn=$1 part key; shift
+  IFS=';' read -ra parts <<< "$conn"
+  for part in "${parts[@]}"; do
+    key=$(printf '%s' "${part%%=*}" | tr -d ' ' | tr '[:upper:]' '[:lower:]')
+    for want in "$@"; do [ "$key" = "$want" ] && { printf '%s' "${part#*=}"; return; }; done
+  done
+}
+
+# The database the app would use, from the same settings: DB_PROVIDER and either SQLITE_FILE or PG* variables.
+database_target() {
+  DB_PROVIDER=${Database__Provider:-Sqlite}
+  local conn=${ConnectionStrings__ReturnLoop:-}
+  case "$DB_PROVIDER" in
+    Sqlite)
+      SQLITE_FILE=$(conn_value "$conn" "datasource" "filename")
+      SQLITE_FILE=${SQLITE_FILE:-src/ReturnLoop/App_Data/returnloop.db}
+      command -v sqlite3 >/dev/null 2>&1 || {
+        log "sqlite3 is missing: installing it from Debian's packages"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null
+      } ;;
+    Postgres)
+      [ -n "$conn" ] || { echo "Database__Provider is Postgres: set ConnectionStrings__ReturnLoop" >&2; exit 2; }
+      export PGHOST=$(conn_value "$conn" host server) PGPORT=$(conn_value "$conn" port)
+      export PGUSER=$(conn_value "$conn" username userid user) PGPASSWORD=$(conn_value "$conn" password)
+      export PGDATABASE=$(conn_value "$conn" database)
+      PGPORT=${PGPORT:-5432}
+      ensure_postgres ;;
+    *) echo "Database__Provider must be Sqlite or Postgres" >&2; exit 2 ;;
+  esac
+}
+
 cmd=${1:-build}
 case "$cmd" in
   build)
@@ -126,7 +164,32 @@ case "$cmd" in
     start_postgres
     dotnet run -c Release --project bench/ReturnLoop.Bench -- "$@"
     ;;
+  backup)
+    file=${2:?usage: ./build.sh backup <file>}
+    database_target
+    if [ "$DB_PROVIDER" = Sqlite ]; then
+      [ -f "$SQLITE_FILE" ] || { echo "no database at $SQLITE_FILE" >&2; exit 1; }
+      # The online backup API: a consistent copy while the app keeps writing (WAL included).
+      rm -f "$file"
+      sqlite3 "$SQLITE_FILE" ".timeout 10000" ".backup '$file'"
+    else
+      "$PG_BIN/pg_dump" --format=custom --no-owner --file="$file"
+    fi
+    log "Backed up the $DB_PROVIDER database to $file"
+    ;;
+  restore)
+    file=${2:?usage: ./build.sh restore <file>}
+    [ -f "$file" ] || { echo "no backup at $file" >&2; exit 1; }
+    database_target
+    if [ "$DB_PROVIDER" = Sqlite ]; then
+      mkdir -p "$(dirname "$SQLITE_FILE")"
+      sqlite3 "$SQLITE_FILE" ".timeout 10000" ".restore '$file'"
+    else
+      "$PG_BIN/pg_restore" --clean --if-exists --no-owner --exit-on-error --dbname="$PGDATABASE" "$file"
+    fi
+    log "Restored $file into the $DB_PROVIDER database"
+    ;;
   *)
-    echo "usage: ./build.sh [build|test|bench|client|migration <Name>]" >&2; exit 2
+    echo "usage: ./build.sh [build|test|bench|client|migration <Name>|backup <file>|restore <file>]" >&2; exit 2
     ;;
 esac

@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDatabase();
 builder.AddAuth();
+builder.AddRateLimits();
 builder.AddApi();
 builder.AddIdempotency();
 builder.AddWebApp();
@@ -37,6 +38,8 @@ if (!ApiDocument.IsBuildTimeGeneration)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();

@@ -41,6 +41,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var connection = new SqliteConnectionStringBuilder { DataSource = _database, DefaultTimeout = 60 }.ToString();
         builder.UseSetting("ConnectionStrings:ReturnLoop", connection);
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("RateLimits:SignUpPerMinute", "1000000"); // every test signs up from this one address
+        builder.UseSetting("RateLimits:LoginPerMinute", "1000000");
         // The webhook settings test delivers a ping to a receiver on loopback, as the webhook integration tests do.
         builder.UseSetting("Webhooks:AllowPrivateNetworks", "true");
     }
@@ -72,7 +74,25 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             Locale = "en-US",
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var violations = _cspViolations.GetOrCreateValue(page);
+        // The browser reports what the Content Security Policy blocked on its console: a page that needs more than the
+        // policy allows would break for real users, so tests check the list stays empty.
+        page.Console += (_, message) =>
+        {
+            if (!message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) return;
+            lock (violations) violations.Add(message.Text);
+        };
+        return page;
+    }
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> _cspViolations = new();
+
+    /// <summary>What the Content Security Policy blocked on this page so far.</summary>
+    public IReadOnlyList<string> CspViolations(IPage page)
+    {
+        var violations = _cspViolations.GetOrCreateValue(page);
+        lock (violations) return violations.ToList();
     }
 
     /// <summary>An API client on the real port, with an account's API key.</summary>

@@ -31,6 +31,7 @@ public sealed class DashboardPageTests(BrowserApp app)
         await Expect(mine.GetByTestId("waiting-row")).ToHaveCountAsync(1);
         await Expect(mine.GetByTestId("waiting-row")).ToHaveAttributeAsync("data-id", waiting.AfterSalesId);
         await BrowserApp.ScreenshotAsync(distributor, "dashboard-distributor");
+        Assert.Empty(app.CspViolations(distributor)); // charts, MudBlazor and SignalR all run under the policy
 
         var supplier = await BigShop.LogInAsync(app, shop.SupplierEmail);
         await Expect(supplier.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
@@ -43,6 +44,7 @@ public sealed class DashboardPageTests(BrowserApp app)
         await Expect(theirs.Locator("[data-testid=return-rate-row][data-sku=TS-RED-M] td").Last).ToHaveTextAsync("50%");
         await Expect(theirs.GetByTestId("waiting-row")).ToHaveAttributeAsync("data-id", waiting.SupplierReturnId);
         await BrowserApp.ScreenshotAsync(supplier, "dashboard-supplier");
+        Assert.Empty(app.CspViolations(supplier));
     }
 
     [Fact]

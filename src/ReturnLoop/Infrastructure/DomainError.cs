@@ -11,6 +11,9 @@ public sealed class DomainError(int status, string code, string message, IReadOn
     public string Code { get; } = code;
     public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
 
+    /// <summary>When to try again, sent as <c>Retry-After</c> (lockouts, rate limits).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static DomainError NotFound(string what = "resource") =>
         new(StatusCodes.Status404NotFound, "not_found", $"The {what} does not exist.");
 

@@ -58,6 +58,10 @@ public static class ProblemDetailsMapping
         return TypedResults.Problem(error.Message, statusCode: error.Status, title: Title(error.Status), extensions: ext);
     }
 
+    /// <summary>Whole seconds, rounded up, never 0: a client that waits that long is not refused again for the same reason.</summary>
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Title(int status) => status switch
     {
         400 => "Bad request",
@@ -68,6 +72,7 @@ public static class ProblemDetailsMapping
         413 => "Too large",
         415 => "Unsupported media type",
         422 => "Refused by a business rule",
+        429 => "Too many requests",
         _ => "Error",
     };
 
@@ -108,6 +113,7 @@ public static class ProblemDetailsMapping
             if (status == 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
 
             http.Response.StatusCode = status;
+            if (exception is DomainError { RetryAfter: { } wait }) http.Response.Headers.RetryAfter = RetryAfterSeconds(wait);
             var problem = new ProblemDetails { Status = status, Title = Title(status), Detail = detail, Extensions = { ["code"] = code } };
             if (errors is not null) problem.Extensions["errors"] = errors;
             return await problems.TryWriteAsync(

@@ -66,6 +66,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", ConnectionString);
         if (_environment is null) builder.UseSetting("Demo:Seed", "false");
+        // Every test signs up its own accounts from one address and drives one key hard: the limits are tested on their own
+        // (RateLimitTests), with small sizes.
+        builder.UseSetting("RateLimits:SignUpPerMinute", "1000000");
+        builder.UseSetting("RateLimits:LoginPerMinute", "1000000");
+        builder.UseSetting("RateLimits:RequestsPerMinute", "1000000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureServices(_services);
     }

@@ -52,6 +52,29 @@ public sealed class User
     public static User Create(string accountId, string email, DateTimeOffset now) =>
         new() { AccountId = accountId, Email = NormalizeEmail(email), CreatedAt = now };
 
+    /// <summary>Wrong passwords in a row; reset by a successful sign-in.</summary>
+    public int FailedLogins { get; private set; }
+
+    /// <summary>Until then every sign-in is refused, even with the right password (a guessed password must not help).</summary>
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    public bool IsLockedOut(DateTimeOffset now) => LockedUntil > now;
+
+    /// <summary>One more wrong password; the <paramref name="attempts"/>-th in a row locks the user for <paramref name="lockout"/>.</summary>
+    public void LoginFailed(DateTimeOffset now, int attempts, TimeSpan lockout)
+    {
+        FailedLogins++;
+        if (FailedLogins < attempts) return;
+        LockedUntil = now + lockout;
+        FailedLogins = 0;
+    }
+
+    public void LoginSucceeded()
+    {
+        FailedLogins = 0;
+        LockedUntil = null;
+    }
+
     public void SetPasswordHash(string hash) => PasswordHash = hash;
 
     public void SetLanguage(string language) => Language = language;

@@ -38,6 +38,7 @@ public static class AuthSetup
                     : RedirectAsync(ctx);
             });
         builder.Services.AddAuthorization();
+        builder.Services.Configure<LockoutOptions>(builder.Configuration.GetSection(LockoutOptions.Section));
         return builder;
     }
 
