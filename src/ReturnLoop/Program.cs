@@ -64,6 +64,7 @@ app.MapRefunds();
 app.MapBalances();
 app.MapWebhooks();
 app.MapShops();
+app.MapMarketplacePushes();
 app.MapWebApp();
 
 app.Run();

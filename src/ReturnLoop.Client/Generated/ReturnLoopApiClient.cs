@@ -8,6 +8,7 @@ using Microsoft.Kiota.Serialization.Multipart;
 using Microsoft.Kiota.Serialization.Text;
 using ReturnLoop.Client.Api;
 using ReturnLoop.Client.Health;
+using ReturnLoop.Client.Webhooks;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -29,6 +30,11 @@ namespace ReturnLoop.Client
         public global::ReturnLoop.Client.Health.HealthRequestBuilder Health
         {
             get => new global::ReturnLoop.Client.Health.HealthRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhooks property</summary>
+        public global::ReturnLoop.Client.Webhooks.WebhooksRequestBuilder Webhooks
+        {
+            get => new global::ReturnLoop.Client.Webhooks.WebhooksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::ReturnLoop.Client.ReturnLoopApiClient"/> and sets the default values.

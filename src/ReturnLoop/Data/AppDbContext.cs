@@ -49,6 +49,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Shop> Shops => Set<Shop>();
     public DbSet<StoreOrder> StoreOrders => Set<StoreOrder>();
     public DbSet<ReturnStockIn> ReturnStockIns => Set<ReturnStockIn>();
+    public DbSet<MarketplacePush> MarketplacePushes => Set<MarketplacePush>();
 
     /// <summary>ASP.NET Core Data Protection's keys (cookies, shop credentials): shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -34,6 +34,11 @@ public sealed class Shop
     public DateTimeOffset? LastSyncAt { get; private set; }
     public string? LastSyncError { get; private set; }
 
+    /// <summary>The instance syncing this shop now, and until when its claim holds (one sync per shop across instances).</summary>
+    public string? SyncLockedBy { get; private set; }
+
+    public DateTimeOffset? SyncLockedUntil { get; private set; }
+
     public static readonly IReadOnlyList<string> Regions = ["SG", "MY", "PH", "TH", "ID", "VN"];
 
     public static Shop Connect(string accountId, Platform platform, string platformShopId, string name, string region,
@@ -56,5 +61,12 @@ public sealed class Shop
     {
         LastSyncAt = now;
         LastSyncError = error.Length > 500 ? error[..500] : error;
+    }
+
+    /// <summary>The sync that claimed the shop is done (claims are taken by one conditional UPDATE, see ShopSyncClaims).</summary>
+    public void SyncReleased()
+    {
+        SyncLockedBy = null;
+        SyncLockedUntil = null;
     }
 }

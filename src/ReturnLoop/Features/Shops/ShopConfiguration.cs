@@ -13,5 +13,6 @@ public sealed class ShopConfiguration : IEntityTypeConfiguration<Shop>
         b.Property(x => x.Region).HasMaxLength(2);
         b.Property(x => x.ApiBaseUrl).HasMaxLength(500);
         b.Property(x => x.LastSyncError).HasMaxLength(500);
+        b.Property(x => x.SyncLockedBy).HasMaxLength(100);
     }
 }

@@ -28,6 +28,9 @@ public static class ShopsApi
         g.MapGet("/{id}", async Task<Ok<ShopResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok((await db.Shops.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.AccountId == p.AccountId(), ct)
                 ?? throw DomainError.NotFound("shop")).ToResponse()));
+        g.MapPost("/{id}/sync", async Task<Ok<SyncShop.Response>> (string id, ClaimsPrincipal p, SyncShop useCase,
+            CancellationToken ct) => TypedResults.Ok(await useCase.HandleAsync(p.AccountId(), id, ct)))
+            .WithSummary("Pull the shop's after-sales changes now: the shop and what the sync did; 409 shop.sync_running meanwhile.");
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using ReturnLoop.Marketplaces;
 
 namespace ReturnLoop.Features.Shops;
@@ -16,6 +17,15 @@ public static class ShopsSetup
         if (!ApiDocument.IsBuildTimeGeneration) protection.PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddSingleton<ShopCredentials>();
         builder.Services.AddMarketplaceClients(builder.Configuration);
+        builder.Services.AddOptions<ShopSyncOptions>().Bind(builder.Configuration.GetSection(ShopSyncOptions.Section))
+            .Validate(o => o.IsValid(), "Marketplaces: time spans > 0, InboxRetryDelays a comma list of time spans, "
+                + "PublicBaseUrl an absolute URL.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PushInboxSignal>();
+        // `dotnet build` runs the app only to write the OpenAPI document: no database, so no workers then.
+        var settings = builder.Configuration.GetSection(ShopSyncOptions.Section).Get<ShopSyncOptions>() ?? new ShopSyncOptions();
+        if (!ApiDocument.IsBuildTimeGeneration && settings.InboxProcessorEnabled) builder.Services.AddHostedService<PushInboxProcessor>();
+        if (!ApiDocument.IsBuildTimeGeneration && settings.SyncWorkerEnabled) builder.Services.AddHostedService<ShopSyncWorker>();
         return builder;
     }
 }

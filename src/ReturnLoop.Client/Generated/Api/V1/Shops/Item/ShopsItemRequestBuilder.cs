@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using ReturnLoop.Client.Api.V1.Shops.Item.Sync;
 using ReturnLoop.Client.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -17,6 +18,11 @@ namespace ReturnLoop.Client.Api.V1.Shops.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ShopsItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The sync property</summary>
+        public global::ReturnLoop.Client.Api.V1.Shops.Item.Sync.SyncRequestBuilder Sync
+        {
+            get => new global::ReturnLoop.Client.Api.V1.Shops.Item.Sync.SyncRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::ReturnLoop.Client.Api.V1.Shops.Item.ShopsItemRequestBuilder"/> and sets the default values.
         /// </summary>
