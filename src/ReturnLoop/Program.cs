@@ -12,10 +12,12 @@ using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Warehouses;
 using ReturnLoop.Features.Webhooks;
 using ReturnLoop.Infrastructure.Idempotency;
+using ReturnLoop.Infrastructure.Observability;
 using ReturnLoop.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddObservability();
 builder.AddDatabase();
 builder.AddAuth();
 builder.AddApi();
@@ -42,7 +44,7 @@ app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapApiDocs();
-app.MapHealthChecks("/health");
+app.MapObservability();
 app.MapAccounts();
 app.MapAuth();
 app.MapPartnerships();
