@@ -7,7 +7,9 @@ namespace ReturnLoop.Infrastructure.Observability;
 /// The backlog gauges' values. A scrape reads them from the database at most once per <see cref="MaxAge"/>: however
 /// many scrapers (or instances behind one scraper) ask, the database answers a count every few seconds only.
 /// </summary>
-public sealed class Backlogs(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<Backlogs> logger)
+/// It takes the context factory from the container when it first counts: every context's interceptors need the meter,
+/// so the meter, and this, cannot need the factory to be built.
+public sealed class Backlogs(IServiceProvider services, TimeProvider clock, ILogger<Backlogs> logger)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
 
@@ -35,7 +37,7 @@ public sealed class Backlogs(IDbContextFactory<AppDbContext> contexts, TimeProvi
     {
         try
         {
-            using var db = contexts.CreateDbContext();
+            using var db = services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
             return db.WebhookDeliveries.LongCount(d => d.Status == WebhookDeliveryStatus.Pending);
         }
         catch (Exception e)
