@@ -2,6 +2,7 @@ using ReturnLoop.Data;
 using ReturnLoop.Infrastructure.Web;
 using ReturnLoop.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace ReturnLoop.IntegrationTests.Operations;
 
@@ -23,6 +24,10 @@ public sealed class LiveUpdateTests
 
         var (supplier, supplierId) = await World.SignUpAsync(first, "Supplier");
         var (_, otherId) = await World.SignUpAsync(first, "Other");
+        // The sign-ups' notifications travel after their answers: let them arrive before the pages open. They go out
+        // in order, so once a later one from the first instance is in, so are they.
+        await Barrier(second, "before", () => first.Services.GetRequiredService<AccountChanges>().Publish(["before"]));
+
         var onSecond = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var onFirst = 0;
         var otherOnSecond = 0;
@@ -45,10 +50,30 @@ public sealed class LiveUpdateTests
         (await supplier.Post("/api/v1/warehouses", new { code = "OWN", name = "Own warehouse", kind = "Own" })).Ok();
 
         await onSecond.Task.WaitAsync(Patience);
-        await Task.Delay(500);
+        // The first instance hears its own notification too (it was sent, the second got it): one sent after it by
+        // someone else arrives after it.
+        await Barrier(first, "after", () =>
+        {
+            using var connection = new NpgsqlConnection(first.ConnectionString);
+            connection.Open();
+            using var notify = new NpgsqlCommand($"SELECT pg_notify('{PostgresAccountChanges.Channel}', 'test after')", connection);
+            notify.ExecuteNonQuery();
+        });
         // Its own instance delivered it once, in process, and ignored its own NOTIFY; another account's page stayed still.
         Assert.Equal(1, Volatile.Read(ref onFirst));
         Assert.Equal(0, Volatile.Read(ref otherOnSecond));
+    }
+
+    private static async Task Barrier(AppFactory at, string key, Action send)
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var _ = at.Services.GetRequiredService<AccountChanges>().Subscribe(key, () =>
+        {
+            arrived.TrySetResult();
+            return Task.CompletedTask;
+        });
+        send();
+        await arrived.Task.WaitAsync(Patience);
     }
 
     [Fact]
