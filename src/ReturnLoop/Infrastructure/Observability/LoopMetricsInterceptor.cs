@@ -38,9 +38,12 @@ public sealed class LoopMetricsInterceptor(LoopMetrics metrics) : SaveChangesInt
         /// <summary>The length of <see cref="Uncommitted"/> at each open savepoint, innermost last.</summary>
         public Stack<int> Savepoints { get; } = new();
 
-        public void Clear()
+        /// <summary>
+        /// The transaction ended. What the save under way collected stays: a save without a transaction of the caller's
+        /// commits its own inside SaveChanges, before <see cref="SavedChanges"/> publishes it.
+        /// </summary>
+        public void EndTransaction()
         {
-            Saving.Clear();
             Uncommitted.Clear();
             Savepoints.Clear();
         }
@@ -91,12 +94,12 @@ public sealed class LoopMetricsInterceptor(LoopMetrics metrics) : SaveChangesInt
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => StateOf(eventData.Context)?.Clear();
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => StateOf(eventData.Context)?.EndTransaction();
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        StateOf(eventData.Context)?.Clear();
+        StateOf(eventData.Context)?.EndTransaction();
         return Task.CompletedTask;
     }
 
@@ -181,7 +184,7 @@ public sealed class LoopMetricsInterceptor(LoopMetrics metrics) : SaveChangesInt
     {
         if (StateOf(context) is not { } state) return;
         Publish(state.Uncommitted);
-        state.Clear();
+        state.EndTransaction();
     }
 
     private void SavepointCreated(DbContext? context)
