@@ -94,7 +94,8 @@ public sealed class LoopMetricsInterceptor(LoopMetrics metrics) : SaveChangesInt
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => StateOf(eventData.Context)?.EndTransaction();
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+        StateOf(eventData.Context)?.EndTransaction();
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData,
         CancellationToken cancellationToken = default)
@@ -105,13 +106,15 @@ public sealed class LoopMetricsInterceptor(LoopMetrics metrics) : SaveChangesInt
 
     public void CreatedSavepoint(DbTransaction transaction, TransactionEventData eventData) => SavepointCreated(eventData.Context);
 
-    public Task CreatedSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken cancellationToken = default)
+    public Task CreatedSavepointAsync(DbTransaction transaction, TransactionEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         SavepointCreated(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void RolledBackToSavepoint(DbTransaction transaction, TransactionEventData eventData) => RolledBackToSavepoint(eventData.Context);
+    public void RolledBackToSavepoint(DbTransaction transaction, TransactionEventData eventData) =>
+        RolledBackToSavepoint(eventData.Context);
 
     public Task RolledBackToSavepointAsync(DbTransaction transaction, TransactionEventData eventData,
         CancellationToken cancellationToken = default)
@@ -122,7 +125,8 @@ public sealed class LoopMetricsInterceptor(LoopMetrics metrics) : SaveChangesInt
 
     public void ReleasedSavepoint(DbTransaction transaction, TransactionEventData eventData) => SavepointReleased(eventData.Context);
 
-    public Task ReleasedSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken cancellationToken = default)
+    public Task ReleasedSavepointAsync(DbTransaction transaction, TransactionEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         SavepointReleased(eventData.Context);
         return Task.CompletedTask;
