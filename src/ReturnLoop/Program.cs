@@ -14,10 +14,12 @@ using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Warehouses;
 using ReturnLoop.Features.Webhooks;
 using ReturnLoop.Infrastructure.Idempotency;
+using ReturnLoop.Infrastructure.Observability;
 using ReturnLoop.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddObservability();
 builder.AddDatabase();
 builder.AddAuth();
 builder.AddRateLimits();
@@ -47,7 +49,7 @@ app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapApiDocs();
-app.MapHealthChecks("/health");
+app.MapObservability();
 app.MapAccounts();
 app.MapAuth();
 app.MapPartnerships();

@@ -4,10 +4,11 @@ namespace ReturnLoop.Infrastructure.Web;
 
 /// <summary>
 /// "Something of this account changed": the in-process feed the web app's open pages listen to.
-/// <see cref="Publish"/> is the one entry after a committed save; today it delivers in this process. With several
-/// instances on PostgreSQL, Publish becomes a NOTIFY and a LISTEN loop calls <see cref="Deliver"/> on every instance.
+/// <see cref="Publish"/> is the one entry after a committed save: it delivers in this process at once and, on PostgreSQL,
+/// hands the ids to the <see cref="AccountChangesRelay"/>, whose NOTIFY reaches the other instances' LISTEN loop
+/// (<see cref="PostgresAccountChanges"/>), which calls <see cref="Deliver"/> there.
 /// </summary>
-public sealed class AccountChanges(ILogger<AccountChanges> logger)
+public sealed class AccountChanges(ILogger<AccountChanges> logger, AccountChangesRelay? relay = null)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<Task>>> _subscribers = new();
 
@@ -22,7 +23,14 @@ public sealed class AccountChanges(ILogger<AccountChanges> logger)
         });
     }
 
-    public void Publish(IReadOnlyCollection<string> accountIds) => Deliver(accountIds);
+    public void Publish(IReadOnlyCollection<string> accountIds)
+    {
+        Deliver(accountIds);
+        relay?.Send(accountIds);
+    }
+
+    /// <summary>Every open page reloads: after a gap in which other instances' changes may have been missed.</summary>
+    public void DeliverAll() => Deliver([.. _subscribers.Keys]);
 
     /// <summary>Runs the handlers without waiting for them: a slow page never holds up the save that raised it.</summary>
     public void Deliver(IReadOnlyCollection<string> accountIds)

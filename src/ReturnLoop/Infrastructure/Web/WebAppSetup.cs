@@ -42,6 +42,7 @@ public static class WebAppSetup
         });
 
         builder.Services.AddSingleton<AccountChanges>();
+        builder.AddAccountChangesAcrossInstances();
         builder.Services.AddSingleton<AccountChangesInterceptor>();
         builder.Services.ConfigureDbContext<AppDbContext>((services, o) =>
         {
