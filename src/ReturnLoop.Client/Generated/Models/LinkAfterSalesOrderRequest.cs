@@ -22,6 +22,14 @@ namespace ReturnLoop.Client.Models
 #else
         public string DistributionOrderId { get; set; }
 #endif
+        /// <summary>The storeOrderId property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? StoreOrderId { get; set; }
+#nullable restore
+#else
+        public string StoreOrderId { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::ReturnLoop.Client.Models.LinkAfterSalesOrderRequest"/> and sets the default values.
         /// </summary>
@@ -48,6 +56,7 @@ namespace ReturnLoop.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "distributionOrderId", n => { DistributionOrderId = n.GetStringValue(); } },
+                { "storeOrderId", n => { StoreOrderId = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -58,6 +67,7 @@ namespace ReturnLoop.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("distributionOrderId", DistributionOrderId);
+            writer.WriteStringValue("storeOrderId", StoreOrderId);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -34,7 +34,7 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders.Item.Link
         {
         }
         /// <summary>
-        /// A platform return that came without a known original order: link it to the distribution order by hand.
+        /// A platform return that came without a known original order: link it by hand to a distribution order (distributionOrderId) or to one of your own store orders (storeOrderId).
         /// </summary>
         /// <returns>A <see cref="global::ReturnLoop.Client.Models.AfterSalesOrderResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -69,7 +69,7 @@ namespace ReturnLoop.Client.Api.V1.AfterSalesOrders.Item.Link
             return await RequestAdapter.SendAsync<global::ReturnLoop.Client.Models.AfterSalesOrderResponse>(requestInfo, global::ReturnLoop.Client.Models.AfterSalesOrderResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A platform return that came without a known original order: link it to the distribution order by hand.
+        /// A platform return that came without a known original order: link it by hand to a distribution order (distributionOrderId) or to one of your own store orders (storeOrderId).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
