@@ -117,6 +117,7 @@ public sealed partial class MigrationLockTests
             start.Environment["ConnectionStrings__ReturnLoop"] = new SqliteConnectionStringBuilder { DataSource = database }.ToString();
             start.Environment["Demo__Seed"] = "false";
             start.Environment["Logging__Console__FormatterName"] = "simple";
+            start.Environment["Logging__Format"] = "simple"; // the test reads "Now listening on:" from the plain console log
 
             var app = new AppProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
             app._process.Exited += (_, _) => app._listening.TrySetException(
