@@ -12,7 +12,7 @@ namespace ReturnLoop.Features.AfterSales;
 public static class AfterSalesListQuery
 {
     public sealed record Filter(AfterSalesStatus? Status = null, Platform? Source = null, AfterSalesType? Type = null,
-        string? SupplierId = null, string? WarehouseId = null, string? Q = null);
+        string? SupplierId = null, string? WarehouseId = null, string? Q = null, bool? NeedsAttention = null);
 
     /// <summary>A row: the entity itself, so the page asks it <c>CanApprove</c>, and what is beside it.</summary>
     /// <param name="OwnReturn">A regular order's own Return &amp; Stock-in (the seller's own stock).</param>
@@ -27,7 +27,7 @@ public static class AfterSalesListQuery
     public sealed record ShippedOrder(string Id, string? MarketplaceOrderNo, IReadOnlyList<string> MerchantSkuCodes);
 
     private static IQueryable<AfterSalesOrder> Where(AppDbContext db, string distributorAccountId, Filter f) =>
-        db.AfterSalesOrdersOf(distributorAccountId, f.Status, f.Source, f.Type, f.SupplierId, f.WarehouseId, f.Q);
+        db.AfterSalesOrdersOf(distributorAccountId, f.Status, f.Source, f.Type, f.SupplierId, f.WarehouseId, f.Q, f.NeedsAttention);
 
     public static Task<Page<Row>> PageAsync(this AppDbContext db, string distributorAccountId, Filter filter, PageRequest page,
         CancellationToken ct) =>
