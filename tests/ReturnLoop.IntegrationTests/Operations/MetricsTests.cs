@@ -38,6 +38,7 @@ public sealed class MetricsTests
         Assert.Equal(0, Delta(before, after, "returnloop_after_sales_cancelled_total"));
         Assert.Equal(0, Delta(before, after, "returnloop_returns_pushed_total"));
         Assert.Contains("# TYPE returnloop_webhooks_pending_deliveries gauge", after);
+        Assert.Contains("# TYPE returnloop_marketplaces_pending_pushes gauge", after);
         // Latency per action: ASP.NET Core's request duration, by route.
         Assert.Contains("http_server_request_duration_seconds_bucket{", after);
         Assert.Contains("after-sales-orders/{id}/approve\"", after);

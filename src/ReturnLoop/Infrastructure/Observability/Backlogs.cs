@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using ReturnLoop.Features.Shops;
 using ReturnLoop.Features.Webhooks;
 
 namespace ReturnLoop.Infrastructure.Observability;
@@ -14,11 +15,18 @@ public sealed class Backlogs(IServiceProvider services, TimeProvider clock, ILog
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
 
     private readonly Lock _lock = new();
-    private long? _pendingDeliveries;
+    private (long Deliveries, long Pushes)? _pending;
     private DateTimeOffset _readAt = DateTimeOffset.MinValue;
 
-    /// <summary>Nothing when the database could not answer: a gap in the series, not a false zero.</summary>
-    public IEnumerable<Measurement<long>> PendingWebhookDeliveries()
+    /// <summary>Webhook deliveries waiting; nothing when the database could not answer: a gap in the series, not a false zero.</summary>
+    public IEnumerable<Measurement<long>> PendingWebhookDeliveries() =>
+        Read() is { } pending ? [new Measurement<long>(pending.Deliveries)] : [];
+
+    /// <summary>Marketplace pushes stored but not yet processed (the inbox).</summary>
+    public IEnumerable<Measurement<long>> PendingMarketplacePushes() =>
+        Read() is { } pending ? [new Measurement<long>(pending.Pushes)] : [];
+
+    private (long Deliveries, long Pushes)? Read()
     {
         lock (_lock)
         {
@@ -26,23 +34,24 @@ public sealed class Backlogs(IServiceProvider services, TimeProvider clock, ILog
             if (now - _readAt >= MaxAge)
             {
                 _readAt = now;
-                _pendingDeliveries = CountPendingDeliveries();
+                _pending = Count();
             }
-            return _pendingDeliveries is { } value ? [new Measurement<long>(value)] : [];
+            return _pending;
         }
     }
 
     // Synchronous: the exporter calls gauges synchronously, and this runs once per MaxAge at most.
-    private long? CountPendingDeliveries()
+    private (long, long)? Count()
     {
         try
         {
             using var db = services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
-            return db.WebhookDeliveries.LongCount(d => d.Status == WebhookDeliveryStatus.Pending);
+            return (db.WebhookDeliveries.LongCount(d => d.Status == WebhookDeliveryStatus.Pending),
+                db.MarketplacePushes.LongCount(p => p.Status == MarketplacePushStatus.Pending));
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Counting pending webhook deliveries for the metrics failed");
+            logger.LogWarning(e, "Counting the backlogs for the metrics failed");
             return null;
         }
     }

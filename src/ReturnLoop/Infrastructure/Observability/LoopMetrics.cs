@@ -36,9 +36,13 @@ public sealed class LoopMetrics : IDisposable
     private static readonly Counter<long> RefundCompleted = Meter.CreateCounter<long>("returnloop.refunds.completed", "{refund}",
         "Refund orders completed, by method.");
 
-    static LoopMetrics() =>
-        Meter.CreateObservableGauge("returnloop.webhooks.pending_deliveries", PendingDeliveries, "{delivery}",
-            "Webhook deliveries not yet delivered nor given up (read at most every few seconds).");
+    static LoopMetrics()
+    {
+        Meter.CreateObservableGauge("returnloop.webhooks.pending_deliveries", () => Sum(b => b.PendingWebhookDeliveries()),
+            "{delivery}", "Webhook deliveries not yet delivered nor given up (read at most every few seconds).");
+        Meter.CreateObservableGauge("returnloop.marketplaces.pending_pushes", () => Sum(b => b.PendingMarketplacePushes()),
+            "{push}", "Marketplace pushes stored but not yet processed (read at most every few seconds).");
+    }
 
     private readonly Backlogs _backlogs;
 
@@ -60,9 +64,9 @@ public sealed class LoopMetrics : IDisposable
     public void Dispose() => LiveBacklogs.TryRemove(_backlogs, out _);
 
     /// <summary>This process's backlog (one host in production); nothing when the database could not answer.</summary>
-    private static IEnumerable<Measurement<long>> PendingDeliveries()
+    private static IEnumerable<Measurement<long>> Sum(Func<Backlogs, IEnumerable<Measurement<long>>> backlog)
     {
-        var values = LiveBacklogs.Keys.SelectMany(b => b.PendingWebhookDeliveries()).Select(m => m.Value).ToList();
+        var values = LiveBacklogs.Keys.SelectMany(backlog).Select(m => m.Value).ToList();
         return values.Count == 0 ? [] : [new Measurement<long>(values.Sum())];
     }
 }
