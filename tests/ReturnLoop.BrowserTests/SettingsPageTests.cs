@@ -88,7 +88,9 @@ public sealed class SettingsPageTests(BrowserApp app)
         await BrowserApp.ScreenshotAsync(page, "webhooks");
         await row.GetByTestId("ping").ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/settings/webhooks/[0-9a-z]+$"));
+        // The page moves on inside the circuit (no new document): wait for the address, then for what the page shows.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/settings/webhooks/[0-9a-z]+$"),
+            new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
         await Expect(page.GetByTestId("delivery-type")).ToHaveTextAsync("webhook.ping");
         await Expect(page.GetByTestId("delivery-status")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("delivery-code")).ToHaveTextAsync("200");
