@@ -9,8 +9,8 @@ namespace ReturnLoop.Data;
 /// references them), so their generated attributes name a stand-in <c>AppDbContext</c> type of their own; a migration
 /// belongs to this context when the type names match (each provider's project holds one context's migrations).
 /// </summary>
-internal sealed class NamedMigrationsAssembly(ICurrentDbContext currentContext, IDbContextOptions options, IMigrationsIdGenerator idGenerator)
-    : IMigrationsAssembly
+internal sealed class NamedMigrationsAssembly(
+    ICurrentDbContext currentContext, IDbContextOptions options, IMigrationsIdGenerator idGenerator) : IMigrationsAssembly
 {
     private readonly Lazy<Assembly> _assembly = new(() => Assembly.Load(new AssemblyName(
         options.Extensions.OfType<RelationalOptionsExtension>().Single().MigrationsAssembly

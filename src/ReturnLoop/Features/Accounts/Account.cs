@@ -60,7 +60,9 @@ public sealed class User
 
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil > now;
 
-    /// <summary>One more wrong password; the <paramref name="attempts"/>-th in a row locks the user for <paramref name="lockout"/>.</summary>
+    /// <summary>
+    /// One more wrong password; the <paramref name="attempts"/>-th in a row locks the user for <paramref name="lockout"/>.
+    /// </summary>
     public void LoginFailed(DateTimeOffset now, int attempts, TimeSpan lockout)
     {
         FailedLogins++;

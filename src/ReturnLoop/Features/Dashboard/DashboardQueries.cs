@@ -91,7 +91,10 @@ public sealed class DashboardQueries(AppDbContext db)
                 && a.Status != AfterSalesStatus.Cancelled)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .Take(WaitingRows)
-            .Select(a => new { a.Id, a.MarketplaceOrderNo, a.DistributionOrderId, a.StoreOrderId, a.PlatformReturnId, a.Status, a.CreatedAt })
+            .Select(a => new
+            {
+                a.Id, a.MarketplaceOrderNo, a.DistributionOrderId, a.StoreOrderId, a.PlatformReturnId, a.Status, a.CreatedAt,
+            })
             .ToListAsync(ct);
         return rows.Select(a => new Waiting(a.Id,
             a.MarketplaceOrderNo ?? a.DistributionOrderId ?? a.StoreOrderId ?? a.PlatformReturnId ?? a.Id, a.Status.ToString(), a.CreatedAt,
