@@ -48,6 +48,8 @@ public sealed class SyncShop(AppDbContext db, ShopCredentials credentials, IRead
                 {
                     fetched++;
                     var result = await ingest.HandleAsync(shop, platformReturn, ct);
+                    // Each return is saved on its own: keep the tracker empty, or a 7-day first sync slows with every return.
+                    db.ChangeTracker.Clear();
                     _ = result.Outcome switch
                     {
                         IngestOutcome.Created => created++,
