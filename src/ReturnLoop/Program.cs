@@ -15,12 +15,14 @@ using ReturnLoop.Features.Warehouses;
 using ReturnLoop.Features.Webhooks;
 using ReturnLoop.Infrastructure.Idempotency;
 using ReturnLoop.Infrastructure.Observability;
+using ReturnLoop.Infrastructure.Storage;
 using ReturnLoop.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddObservability();
 builder.AddDatabase();
+builder.AddStorage();
 builder.AddAuth();
 builder.AddRateLimits();
 builder.AddApi();

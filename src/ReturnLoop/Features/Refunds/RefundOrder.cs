@@ -127,34 +127,51 @@ public sealed class RefundOrder
     }
 }
 
-/// <summary>The bank-transfer proof the supplier uploads, kept in the database beside its refund order.</summary>
+/// <summary>
+/// The bank-transfer proof the supplier uploads: its metadata, the file itself in the file store under
+/// <see cref="StorageKey"/>. Proofs uploaded before the store kept their bytes in <see cref="Content"/>; they are served
+/// from there until replaced (a new upload clears it).
+/// </summary>
 public sealed class PaymentProof
 {
     private PaymentProof() { }
 
-    public PaymentProof(string refundOrderId, string fileName, string contentType, byte[] content, DateTimeOffset now)
+    public PaymentProof(string refundOrderId, StoredProof file, DateTimeOffset now)
     {
         RefundOrderId = refundOrderId;
-        FileName = fileName;
-        ContentType = contentType;
-        Content = content;
-        Size = content.Length;
-        UploadedAt = now;
+        Replace(file, now);
     }
 
     public string RefundOrderId { get; private set; } = "";
     public string FileName { get; private set; } = "";
     public string ContentType { get; private set; } = "";
     public int Size { get; private set; }
-    public byte[] Content { get; private set; } = [];
+
+    /// <summary>The bytes of a proof from before the file store; null for every proof uploaded since.</summary>
+    public byte[]? Content { get; private set; }
+
+    public string? StorageKey { get; private set; }
+
+    /// <summary>Lower-case hex SHA-256 of the bytes, to check a stored file against (null on proofs from before the store).</summary>
+    public string? Sha256 { get; private set; }
+
     public DateTimeOffset UploadedAt { get; private set; }
 
-    public void Replace(string fileName, string contentType, byte[] content, DateTimeOffset now)
+    /// <summary>The user who uploaded it (null on proofs from before this was kept).</summary>
+    public string? UploadedBy { get; private set; }
+
+    public void Replace(StoredProof file, DateTimeOffset now)
     {
-        FileName = fileName;
-        ContentType = contentType;
-        Content = content;
-        Size = content.Length;
+        FileName = file.FileName;
+        ContentType = file.ContentType;
+        Size = file.Size;
+        StorageKey = file.StorageKey;
+        Sha256 = file.Sha256;
+        UploadedBy = file.UploadedBy;
+        Content = null;
         UploadedAt = now;
     }
 }
+
+/// <summary>A proof file written to the store, about to be attached to its refund order.</summary>
+public sealed record StoredProof(string FileName, string ContentType, int Size, string StorageKey, string Sha256, string? UploadedBy);

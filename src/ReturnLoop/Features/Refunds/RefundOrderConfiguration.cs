@@ -20,5 +20,10 @@ public sealed class RefundOrderConfiguration : IEntityTypeConfiguration<RefundOr
         b.HasKey(x => x.RefundOrderId);
         b.Property(x => x.ContentType).HasMaxLength(100);
         b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.StorageKey).HasMaxLength(64);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(64);
+        // The sweep of orphaned files looks keys up.
+        b.HasIndex(x => x.StorageKey).IsUnique();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using ReturnLoop.Infrastructure.Storage;
 
 namespace ReturnLoop.Features.Refunds;
 
@@ -62,8 +63,8 @@ public static class RefundsApi
             CountsAsync(db.RefundOrdersOf(p.AccountId(), asSupplier: true, null, method, distributorId), ct));
         supplier.MapGet("/{id}", (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             GetAsync(db, p, asSupplier: true, id, ct));
-        supplier.MapGet("/{id}/payment-proof", (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
-            ProofAsync(db, p, asSupplier: true, id, ct));
+        supplier.MapGet("/{id}/payment-proof", (string id, ClaimsPrincipal p, AppDbContext db, IFileStore store, HttpContext http,
+            CancellationToken ct) => ProofAsync(db, store, http, p, asSupplier: true, id, ct));
         supplier.MapPost("/{id}/payment-proof", UploadProofAsync)
             .Accepts<PaymentProofUpload>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(PaymentProofFormat.MaxRequestBytes))
@@ -86,8 +87,8 @@ public static class RefundsApi
             CountsAsync(db.RefundOrdersOf(p.AccountId(), asSupplier: false, null, method, supplierId), ct));
         distributor.MapGet("/{id}", (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             GetAsync(db, p, asSupplier: false, id, ct));
-        distributor.MapGet("/{id}/payment-proof", (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
-            ProofAsync(db, p, asSupplier: false, id, ct))
+        distributor.MapGet("/{id}/payment-proof", (string id, ClaimsPrincipal p, AppDbContext db, IFileStore store, HttpContext http,
+            CancellationToken ct) => ProofAsync(db, store, http, p, asSupplier: false, id, ct))
             .WithSummary("The uploaded payment proof file.");
         distributor.MapPost("/{id}/confirm-receipt", async Task<Ok<RefundOrderResponse>> (string id, ClaimsPrincipal p,
             ConfirmRefundReceipt useCase, CancellationToken ct) =>
@@ -125,7 +126,8 @@ public static class RefundsApi
                     continue;   // another part: skipped without being kept
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar
                     : disposition.FileName).Value;
-                var refund = await useCase.HandleAsync(p.AccountId(), id, fileName, section.Body, request.ContentLength, ct);
+                var refund = await useCase.HandleAsync(p.AccountId(), id, fileName, section.Body, request.ContentLength, ct,
+                    p.FindFirstValue(Tenant.UserClaim));
                 return TypedResults.Ok(refund.ToResponse());
             }
         }
@@ -148,13 +150,28 @@ public static class RefundsApi
         TypedResults.Ok((await db.RefundOrdersOf(p.AccountId(), asSupplier, null, null, null).SingleOrDefaultAsync(r => r.Id == id, ct)
             ?? throw DomainError.NotFound("refund order")).ToResponse());
 
-    private static async Task<FileContentHttpResult> ProofAsync(AppDbContext db, ClaimsPrincipal p, bool asSupplier, string id,
-        CancellationToken ct)
+    /// <summary>
+    /// The proof file, to the refund's supplier and distributor only (anyone else: 404), always as a download
+    /// (<c>Content-Disposition: attachment</c>) and never sniffed, so a crafted file cannot run as a page.
+    /// </summary>
+    private static async Task<FileStreamHttpResult> ProofAsync(AppDbContext db, IFileStore store, HttpContext http, ClaimsPrincipal p,
+        bool asSupplier, string id, CancellationToken ct)
     {
         if (!await db.RefundOrdersOf(p.AccountId(), asSupplier, null, null, null).AnyAsync(r => r.Id == id, ct))
             throw DomainError.NotFound("refund order");
-        var proof = await db.PaymentProofs.AsNoTracking().SingleOrDefaultAsync(x => x.RefundOrderId == id, ct)
-            ?? throw DomainError.NotFound("payment proof");
-        return TypedResults.File(proof.Content, proof.ContentType, proof.FileName);
+        // Twice at most: a replacing upload may delete the file between reading its row and opening it.
+        for (var attempt = 1; ; attempt++)
+        {
+            var proof = await db.PaymentProofs.AsNoTracking().Where(x => x.RefundOrderId == id)
+                .Select(x => new { x.FileName, x.ContentType, x.StorageKey, x.Content })
+                .SingleOrDefaultAsync(ct) ?? throw DomainError.NotFound("payment proof");
+            var content = proof.StorageKey is { } key ? await store.OpenAsync(key, ct)
+                : proof.Content is { } old ? new MemoryStream(old, writable: false)   // a proof from before the file store
+                : null;
+            if (content is null && attempt < 2) continue;
+            if (content is null) throw DomainError.NotFound("payment proof");
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return TypedResults.Stream(content, proof.ContentType, proof.FileName);
+        }
     }
 }
