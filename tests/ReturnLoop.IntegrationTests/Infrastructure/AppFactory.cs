@@ -27,6 +27,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
 
+    /// <summary>The app's file store (payment proofs): a folder of its own in the temp folder, never the source tree.</summary>
+    public string StoragePath { get; } = Path.Combine(Path.GetTempPath(), $"returnloop-files-{Guid.NewGuid():N}");
+
     private AppFactory(
         DatabaseProvider provider, Action<IServiceCollection>? services, IDictionary<string, string?>? settings, string? environment = null)
     {
@@ -71,6 +74,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SignUpPerMinute", "1000000");
         builder.UseSetting("RateLimits:LoginPerMinute", "1000000");
         builder.UseSetting("RateLimits:RequestsPerMinute", "1000000");
+        builder.UseSetting("Storage:Path", StoragePath);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureServices(_services);
     }

@@ -39,6 +39,19 @@ public sealed class World
         return world;
     }
 
+    /// <summary>The same accounts through another app instance on the same database (the same API keys).</summary>
+    public World On(AppFactory other) => new(other)
+    {
+        Supplier = other.Client(Supplier.Http.DefaultRequestHeaders.Authorization!.Parameter),
+        Distributor = other.Client(Distributor.Http.DefaultRequestHeaders.Authorization!.Parameter),
+        SupplierId = SupplierId,
+        DistributorId = DistributorId,
+        PartnershipId = PartnershipId,
+        OwnWarehouseId = OwnWarehouseId,
+        ThirdPartyWarehouseId = ThirdPartyWarehouseId,
+        Currency = Currency,
+    };
+
     /// <summary>Signs up a new account and returns a client with its API key.</summary>
     public static async Task<(Api Client, string AccountId)> SignUpAsync(AppFactory app, string name, string currency = "MYR")
     {

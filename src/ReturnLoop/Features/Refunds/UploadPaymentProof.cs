@@ -31,10 +31,10 @@ public sealed class UploadPaymentProof(AppDbContext db, IFileStore store, TimePr
         var key = await store.SaveAsync(new MemoryStream(bytes, writable: false), ct);
         var file = new StoredProof(name, contentType, bytes.Length, key, Convert.ToHexStringLower(SHA256.HashData(bytes)), uploadedBy);
         string? replaced = null;
-        RefundOrder refund;
+        RefundOrder attached;
         try
         {
-            refund = await db.RetryOnConflictAsync(async () =>
+            attached = await db.RetryOnConflictAsync(async () =>
             {
                 var now = clock.GetUtcNow();
                 var refund = await db.RefundOrders.FindForSupplierAsync(supplierAccountId, id, ct);
@@ -58,6 +58,6 @@ public sealed class UploadPaymentProof(AppDbContext db, IFileStore store, TimePr
         // Only once committed (not inside a caller's transaction that may still roll back): a failure here leaves an
         // orphan for the sweep, never a row without its file.
         if (replaced is not null && db.Database.CurrentTransaction is null) await store.DeleteAsync(replaced, CancellationToken.None);
-        return refund;
+        return attached;
     }
 }
