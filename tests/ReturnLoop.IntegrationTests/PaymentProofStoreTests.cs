@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ReturnLoop.Data;
@@ -159,6 +160,52 @@ public sealed class PaymentProofStoreTests
         Assert.False(File.Exists(temp));
         Assert.Equal(LoopSteps.Png().Length, (await w.Supplier.Get($"/api/v1/supplier/refund-orders/{refundId}/payment-proof")).Ok()
             .Body.Length);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_proof_whose_row_cannot_be_saved_leaves_no_file_behind(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var refundId = await BankTransferRefund(w);
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        DatabaseSetup.Configure(options, provider, w.App.ConnectionString);
+        options.AddInterceptors(new FailingProofSave());
+        await using var db = new AppDbContext(options.Options);
+        var png = LoopSteps.Png(43_210);
+        var upload = new UploadPaymentProof(db, w.App.Services.GetRequiredService<IFileStore>(), TimeProvider.System);
+
+        var failed = await Assert.ThrowsAsync<IOException>(() =>
+            upload.HandleAsync(w.SupplierId, refundId, "p.png", new MemoryStream(png), png.Length, default));
+        Assert.Equal(FailingProofSave.Message, failed.Message);
+
+        // The file written before the save was deleted again; no row, no proof on the refund.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(png));
+        Assert.DoesNotContain(Files(w), f => HashOf(f) == hash);
+        await using var check = w.App.NewDbContext();
+        Assert.False(await check.PaymentProofs.AnyAsync(p => p.RefundOrderId == refundId));
+        Assert.False((await w.Supplier.Get($"/api/v1/supplier/refund-orders/{refundId}")).Ok().Bool("hasPaymentProof"));
+    }
+
+    /// <summary>The database refuses the save of a payment proof (a lost connection, a full disk).</summary>
+    private sealed class FailingProofSave : SaveChangesInterceptor
+    {
+        public const string Message = "The database went away.";
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            eventData.Context!.ChangeTracker.Entries<PaymentProof>().Any() ? throw new IOException(Message) : ValueTask.FromResult(result);
+    }
+
+    private static string? HashOf(string file)
+    {
+        try
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
+        }
+        catch (FileNotFoundException)
+        {
+            return null;   // replaced meanwhile by another test's upload
+        }
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public sealed class TwoInstanceTests(Simulator sim, ITestOutputHelper output) : 
         await using var second = AppFactory.Started(AppFactory.Isolated(DatabaseProvider.Postgres, settings: Settings(first)));
         await first.Services.GetRequiredService<PostgresAccountChanges>().Listening.WaitAsync(Patience);
         await second.Services.GetRequiredService<PostgresAccountChanges>().Listening.WaitAsync(Patience);
+        var startedUp = started.Elapsed;
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var relay = await PushRelay.StartAsync(second);   // the platform pushes to the second, the first syncs too
 
@@ -101,6 +102,7 @@ public sealed class TwoInstanceTests(Simulator sim, ITestOutputHelper output) : 
             }));
         }
         var supplierReturns = await loops;
+        var loopsDone = started.Elapsed;
         await WaitUntilAsync(first, "the platform's returns arrived", async db =>
             await db.AfterSalesOrders.CountAsync(a => a.PlatformReturnId != null && platformIds.Contains(a.PlatformReturnId))
                 >= PlatformReturns);
@@ -109,6 +111,7 @@ public sealed class TwoInstanceTests(Simulator sim, ITestOutputHelper output) : 
         await WaitUntilAsync(first, "the platform's returns were approved and pushed", async db =>
             await db.DistributionReturns.CountAsync(r => r.SupplierReturnId != null && db.AfterSalesOrders.Any(a =>
                 a.Id == r.AfterSalesOrderId && a.PlatformReturnId != null && platformIds.Contains(a.PlatformReturnId))) >= PlatformReturns);
+        var platformDone = started.Elapsed;
         var endpoints = new[] { supplierEndpoint, distributorEndpoint };
         await WaitUntilAsync(first, "every webhook was delivered", async db =>
             !await db.WebhookDeliveries.AnyAsync(d => endpoints.Contains(d.EndpointId) && d.Status != WebhookDeliveryStatus.Succeeded));
@@ -170,7 +173,9 @@ public sealed class TwoInstanceTests(Simulator sim, ITestOutputHelper output) : 
             receiver.All.Where(r => r.Path == "/supplier" && r.Type == "supplier_return.pushed").Select(r => r.Id).Distinct().Count());
 
         output.WriteLine($"{Loops} loops and {PlatformReturns} platform returns over two instances, {deliveries.Count} webhooks "
-            + $"({deliveries.Sum(d => d.Attempts)} attempts), in {started.Elapsed.TotalSeconds:0.0} s");
+            + $"({deliveries.Sum(d => d.Attempts)} attempts), in {started.Elapsed.TotalSeconds:0.0} s: both started at "
+            + $"{startedUp.TotalSeconds:0.0} s, loops done at {loopsDone.TotalSeconds:0.0} s, platform returns pushed at "
+            + $"{platformDone.TotalSeconds:0.0} s");
     }
 
     /// <summary>One loop: ship, pay, after-sales approved (auto-pushed), stock-in, refund to the balance; the supplier return.</summary>
