@@ -21,7 +21,7 @@ namespace ReturnLoop.IntegrationTests.Operations;
 /// </summary>
 public sealed class TwoInstanceTests(Simulator sim, ITestOutputHelper output) : IClassFixture<Simulator>
 {
-    private const int Loops = 24;
+    private const int Loops = 16;
     private const int PlatformReturns = 4;
     private const decimal Price = 10.00m;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
