@@ -175,7 +175,7 @@ public sealed class PaymentProofStoreTests
         var upload = new UploadPaymentProof(db, w.App.Services.GetRequiredService<IFileStore>(), TimeProvider.System);
 
         var failed = await Assert.ThrowsAsync<IOException>(() =>
-            upload.HandleAsync(w.SupplierId, refundId, "p.png", new MemoryStream(png), png.Length, default));
+            upload.HandleAsync(w.SupplierId, refundId, "p.png", new MemoryStream(png), png.Length, null, default));
         Assert.Equal(FailingProofSave.Message, failed.Message);
 
         // The file written before the save was deleted again; no row, no proof on the refund.

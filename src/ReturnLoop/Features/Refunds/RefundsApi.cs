@@ -126,8 +126,8 @@ public static class RefundsApi
                     continue;   // another part: skipped without being kept
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar
                     : disposition.FileName).Value;
-                var refund = await useCase.HandleAsync(p.AccountId(), id, fileName, section.Body, request.ContentLength, ct,
-                    p.FindFirstValue(Tenant.UserClaim));
+                var refund = await useCase.HandleAsync(p.AccountId(), id, fileName, section.Body, request.ContentLength,
+                    p.FindFirstValue(Tenant.UserClaim), ct);
                 return TypedResults.Ok(refund.ToResponse());
             }
         }

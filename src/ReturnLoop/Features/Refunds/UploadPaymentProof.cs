@@ -20,7 +20,7 @@ public sealed class UploadPaymentProof(AppDbContext db, IFileStore store, TimePr
     /// <param name="sizeHint">The expected size when known, so the one buffer need not grow.</param>
     /// <param name="uploadedBy">The user uploading it.</param>
     public async Task<RefundOrder> HandleAsync(string supplierAccountId, string id, string? fileName, Stream content, long? sizeHint,
-        CancellationToken ct, string? uploadedBy = null)
+        string? uploadedBy, CancellationToken ct)
     {
         var found = await db.RefundOrders.AsNoTracking().FindForSupplierAsync(supplierAccountId, id, ct);
         if (!found.CanUploadProof) throw DomainError.StateNotAllowed("upload a payment proof for", found.Status);
