@@ -86,7 +86,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         var changed = tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (changed.Count == 0) return;
         var actor = ActorOf(changed);
-        var changes = new Dictionary<EntityEntry, Dictionary<string, object?>>();
+        // By the entity itself: two calls of Entries() give two wrappers of one row.
+        var changes = new Dictionary<object, (EntityEntry Entry, Dictionary<string, object?> Diff)>(ReferenceEqualityComparer.Instance);
         Dictionary<object, (EntityEntry Root, string Navigation)>? owners = null;
         foreach (var entry in changed)
         {
@@ -117,7 +118,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         var now = clock.GetUtcNow();
         var traceId = Activity.Current?.TraceId.ToHexString();
         var log = context.Set<AuditEntry>();
-        foreach (var (entry, diff) in changes)
+        foreach (var (entry, diff) in changes.Values)
         {
             var action = entry.State switch
             {
@@ -136,12 +137,16 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         }
     }
 
-    private static Dictionary<string, object?> Merge(Dictionary<EntityEntry, Dictionary<string, object?>> changes, EntityEntry entry,
-        Dictionary<string, object?> diff)
+    private static Dictionary<string, object?> Merge(Dictionary<object, (EntityEntry Entry, Dictionary<string, object?> Diff)> changes,
+        EntityEntry entry, Dictionary<string, object?> diff)
     {
-        if (!changes.TryGetValue(entry, out var existing)) return changes[entry] = diff;
-        foreach (var (k, v) in diff) existing[k] = v;
-        return existing;
+        if (!changes.TryGetValue(entry.Entity, out var existing))
+        {
+            changes[entry.Entity] = (entry, diff);
+            return diff;
+        }
+        foreach (var (k, v) in diff) existing.Diff[k] = v;
+        return existing.Diff;
     }
 
     /// <summary>
