@@ -1,5 +1,6 @@
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.AfterSales;
+using ReturnLoop.Features.Audit;
 using ReturnLoop.Features.Balances;
 using ReturnLoop.Features.Catalog;
 using ReturnLoop.Features.DistributionOrders;
@@ -23,6 +24,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability();
 builder.AddDatabase();
 builder.AddStorage();
+builder.AddAudit();
 builder.AddAuth();
 builder.AddRateLimits();
 builder.AddApi();
@@ -69,6 +71,7 @@ app.MapBalances();
 app.MapWebhooks();
 app.MapShops();
 app.MapMarketplacePushes();
+app.MapAudit();
 app.MapWebApp();
 
 app.Run();

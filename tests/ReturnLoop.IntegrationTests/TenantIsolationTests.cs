@@ -223,7 +223,8 @@ public sealed class TenantIsolationTests
                 return (client,
                     [w.SupplierId, p.SkuCode, p.MerchantSkuCode, w.OwnWarehouseId, w.ThirdPartyWarehouseId,
                         .. p.IdsByRoute["/api/v1/skus/"]],
-                    ["/api/v1/partnerships", "/api/v1/api-keys", "/api/v1/merchant-skus", "/api/v1/skus", "/api/v1/distribution-stock"]);
+                    ["/api/v1/partnerships", "/api/v1/api-keys", "/api/v1/merchant-skus", "/api/v1/skus", "/api/v1/distribution-stock",
+                        "/api/v1/audit"]);
             }
             case Outsider.FellowSupplier:
             {
@@ -234,10 +235,10 @@ public sealed class TenantIsolationTests
                 (await client.Post("/api/v1/skus", new { code = p.SkuCode, name = "Mine", costPrice = 1.00m, distributionPrice = 2.00m }))
                     .Ok();
                 return (client, [w.DistributorId, p.SkuCode],
-                    ["/api/v1/partnerships", "/api/v1/api-keys", "/api/v1/warehouses", "/api/v1/skus"]);
+                    ["/api/v1/partnerships", "/api/v1/api-keys", "/api/v1/warehouses", "/api/v1/skus", "/api/v1/audit"]);
             }
             default:
-                return ((await World.SignUpAsync(w.App, "Outsider")).Client, [], ["/api/v1/api-keys"]);
+                return ((await World.SignUpAsync(w.App, "Outsider")).Client, [], ["/api/v1/api-keys", "/api/v1/audit"]);
         }
     }
 
@@ -317,6 +318,7 @@ public sealed class TenantIsolationTests
         ["warehouseId"] = p.W.OwnWarehouseId,
         ["skuCode"] = p.SkuCode,
         ["afterSalesOrderId"] = p.AfterSalesId,
+        ["entityId"] = p.AfterSalesId,
         ["q"] = p.ShippedOrderId,
     };
 

@@ -70,7 +70,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("Accounts");
+                    b.ToTable("Accounts", t =>
+                        {
+                            t.HasCheckConstraint("CK_Accounts_FeesNotNegative", "\"DistributionFee\" >= 0 AND \"ReturnHandlingFee\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.Accounts.ApiKey", b =>
@@ -239,6 +242,8 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("DistributionOrderId");
 
+                    b.HasIndex("ShippingWarehouseId");
+
                     b.HasIndex("StoreOrderId");
 
                     b.HasIndex("DistributorAccountId", "Id");
@@ -256,7 +261,65 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.HasIndex("DistributorAccountId", "Source", "ShopId", "PlatformReturnId")
                         .IsUnique();
 
-                    b.ToTable("AfterSalesOrders");
+                    b.ToTable("AfterSalesOrders", t =>
+                        {
+                            t.HasCheckConstraint("CK_AfterSalesOrders_OneOrder", "\"DistributionOrderId\" IS NULL OR \"StoreOrderId\" IS NULL");
+                        });
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ActorType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "ActorId", "Id");
+
+                    b.HasIndex("AccountId", "EntityId", "Id");
+
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.Balances.BalanceLedgerEntry", b =>
@@ -301,7 +364,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("SupplierAccountId", "DistributorAccountId", "Id");
 
-                    b.ToTable("BalanceLedger");
+                    b.ToTable("BalanceLedger", t =>
+                        {
+                            t.HasCheckConstraint("CK_BalanceLedger_NotNegative", "\"BalanceAfter\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.Balances.CustomerBalance", b =>
@@ -485,6 +551,8 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("WarehouseId");
+
                     b.HasIndex("DistributorAccountId", "Id");
 
                     b.HasIndex("SupplierAccountId", "Id");
@@ -494,6 +562,8 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.ToTable("DistributionOrders", t =>
                         {
+                            t.HasCheckConstraint("CK_DistributionOrders_NotNegative", "\"StockOutAmount\" >= 0 AND \"DistributionFee\" >= 0");
+
                             t.HasCheckConstraint("CK_DistributionOrders_Settled", "\"SettledAmount\" >= 0 AND \"SettledAmount\" <= \"StockOutAmount\"");
                         });
                 });
@@ -540,7 +610,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("DistributionOrderId", "Id");
 
-                    b.ToTable("OrderSettlements");
+                    b.ToTable("OrderSettlements", t =>
+                        {
+                            t.HasCheckConstraint("CK_OrderSettlements_NotNegative", "\"SettledAfter\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.DistributionReturns.DistributionReturn", b =>
@@ -600,13 +673,20 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.HasIndex("AfterSalesOrderId")
                         .IsUnique();
 
+                    b.HasIndex("DistributionOrderId");
+
+                    b.HasIndex("WarehouseId");
+
                     b.HasIndex("DistributorAccountId", "Id");
 
                     b.HasIndex("DistributorAccountId", "Status", "Id");
 
                     b.HasIndex("DistributorAccountId", "SupplierAccountId", "Id");
 
-                    b.ToTable("DistributionReturns");
+                    b.ToTable("DistributionReturns", t =>
+                        {
+                            t.HasCheckConstraint("CK_DistributionReturns_NotNegative", "\"PushAttempts\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.Inventory.StockLevel", b =>
@@ -695,9 +775,14 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountId", "Id");
 
+                    b.HasIndex("WarehouseId", "SkuCode");
+
                     b.HasIndex("AccountId", "SkuCode", "Id");
 
-                    b.ToTable("StockMovements");
+                    b.ToTable("StockMovements", t =>
+                        {
+                            t.HasCheckConstraint("CK_StockMovements_NotNegative", "\"QuantityAfter\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.Partnerships.Partnership", b =>
@@ -873,6 +958,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AfterSalesOrderId");
+
+                    b.HasIndex("DistributionOrderId");
+
                     b.HasIndex("DistributorAccountId", "Id");
 
                     b.HasIndex("SupplierAccountId", "Id");
@@ -885,7 +974,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"Status\" <> 'Voided'");
 
-                    b.ToTable("RefundOrders");
+                    b.ToTable("RefundOrders", t =>
+                        {
+                            t.HasCheckConstraint("CK_RefundOrders_NotNegative", "\"ReturnAmount\" >= 0 AND \"ReturnHandlingFee\" >= 0 AND \"UnsettledAmount\" >= 0 AND \"ExchangeAmount\" >= 0 AND \"RefundableAmount\" >= 0 AND \"SettledOnOrder\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.ReturnStockIns.ReturnStockIn", b =>
@@ -930,6 +1022,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("AfterSalesOrderId")
                         .IsUnique();
+
+                    b.HasIndex("StoreOrderId");
+
+                    b.HasIndex("WarehouseId");
 
                     b.HasIndex("AccountId", "Id");
 
@@ -1116,6 +1212,8 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("WarehouseId");
+
                     b.HasIndex("AccountId", "Id");
 
                     b.HasIndex("AccountId", "Platform", "ShopId", "MarketplaceOrderNo")
@@ -1209,8 +1307,12 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("AfterSalesOrderId");
 
+                    b.HasIndex("DistributionOrderId");
+
                     b.HasIndex("DistributionReturnId")
                         .IsUnique();
+
+                    b.HasIndex("WarehouseId");
 
                     b.HasIndex("SupplierAccountId", "Id");
 
@@ -1218,7 +1320,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("SupplierAccountId", "Status", "Id");
 
-                    b.ToTable("SupplierReturns");
+                    b.ToTable("SupplierReturns", t =>
+                        {
+                            t.HasCheckConstraint("CK_SupplierReturns_NotNegative", "\"OrderStockOutAmount\" >= 0 AND \"OrderDistributionFee\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.Timeline.TimelineEntry", b =>
@@ -1228,6 +1333,14 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.Property<string>("ActorAccountId")
                         .HasColumnType("text");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ActorType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("AfterSalesOrderId")
                         .IsRequired()
@@ -1474,6 +1587,21 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("ReturnLoop.Features.AfterSales.AfterSalesOrder", b =>
                 {
+                    b.HasOne("ReturnLoop.Features.DistributionOrders.DistributionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("DistributionOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ReturnLoop.Features.Warehouses.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("ShippingWarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ReturnLoop.Features.StoreOrders.StoreOrder", null)
+                        .WithMany()
+                        .HasForeignKey("StoreOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("ReturnLoop.Features.AfterSales.AfterSalesLine", "Lines", b1 =>
                         {
                             b1.Property<string>("AfterSalesOrderId");
@@ -1499,6 +1627,16 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.Balances.BalanceLedgerEntry", b =>
+                {
+                    b.HasOne("ReturnLoop.Features.Balances.CustomerBalance", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierAccountId", "DistributorAccountId")
+                        .HasPrincipalKey("SupplierAccountId", "DistributorAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.Catalog.MerchantSku", b =>
@@ -1532,6 +1670,12 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("ReturnLoop.Features.DistributionOrders.DistributionOrder", b =>
                 {
+                    b.HasOne("ReturnLoop.Features.Warehouses.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.OwnsMany("ReturnLoop.Features.DistributionOrders.DistributionOrderLine", "Lines", b1 =>
                         {
                             b1.Property<string>("DistributionOrderId");
@@ -1568,8 +1712,35 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("ReturnLoop.Features.DistributionOrders.OrderSettlement", b =>
+                {
+                    b.HasOne("ReturnLoop.Features.DistributionOrders.DistributionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("DistributionOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReturnLoop.Features.DistributionReturns.DistributionReturn", b =>
                 {
+                    b.HasOne("ReturnLoop.Features.AfterSales.AfterSalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("AfterSalesOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReturnLoop.Features.DistributionOrders.DistributionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("DistributionOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReturnLoop.Features.Warehouses.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.OwnsOne("ReturnLoop.Features.DistributionReturns.Failure", "PushFailure", b1 =>
                         {
                             b1.Property<string>("DistributionReturnId");
@@ -1650,8 +1821,45 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.Navigation("RecallFailure");
                 });
 
+            modelBuilder.Entity("ReturnLoop.Features.Inventory.StockLevel", b =>
+                {
+                    b.HasOne("ReturnLoop.Features.Warehouses.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.Inventory.StockMovement", b =>
+                {
+                    b.HasOne("ReturnLoop.Features.Inventory.StockLevel", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId", "SkuCode")
+                        .HasPrincipalKey("WarehouseId", "SkuCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReturnLoop.Features.Refunds.RefundOrder", b =>
                 {
+                    b.HasOne("ReturnLoop.Features.AfterSales.AfterSalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("AfterSalesOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReturnLoop.Features.DistributionOrders.DistributionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("DistributionOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReturnLoop.Features.SupplierReturns.SupplierReturn", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierReturnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.OwnsOne("ReturnLoop.Features.Refunds.BankAccount", "BankAccount", b1 =>
                         {
                             b1.Property<string>("RefundOrderId");
@@ -1682,6 +1890,23 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("ReturnLoop.Features.ReturnStockIns.ReturnStockIn", b =>
                 {
+                    b.HasOne("ReturnLoop.Features.AfterSales.AfterSalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("AfterSalesOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReturnLoop.Features.StoreOrders.StoreOrder", null)
+                        .WithMany()
+                        .HasForeignKey("StoreOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReturnLoop.Features.Warehouses.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("ReturnLoop.Features.ReturnStockIns.ReturnStockInLine", "Lines", b1 =>
                         {
                             b1.Property<string>("ReturnStockInId");
@@ -1715,6 +1940,12 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("ReturnLoop.Features.StoreOrders.StoreOrder", b =>
                 {
+                    b.HasOne("ReturnLoop.Features.Warehouses.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.OwnsMany("ReturnLoop.Features.StoreOrders.StoreOrderLine", "Lines", b1 =>
                         {
                             b1.Property<string>("StoreOrderId");
@@ -1746,6 +1977,30 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("ReturnLoop.Features.SupplierReturns.SupplierReturn", b =>
                 {
+                    b.HasOne("ReturnLoop.Features.AfterSales.AfterSalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("AfterSalesOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReturnLoop.Features.DistributionOrders.DistributionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("DistributionOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReturnLoop.Features.DistributionReturns.DistributionReturn", null)
+                        .WithMany()
+                        .HasForeignKey("DistributionReturnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReturnLoop.Features.Warehouses.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.OwnsMany("ReturnLoop.Features.SupplierReturns.SupplierReturnLine", "Lines", b1 =>
                         {
                             b1.Property<string>("SupplierReturnId");
@@ -1780,6 +2035,15 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.Timeline.TimelineEntry", b =>
+                {
+                    b.HasOne("ReturnLoop.Features.AfterSales.AfterSalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("AfterSalesOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.Webhooks.WebhookDelivery", b =>

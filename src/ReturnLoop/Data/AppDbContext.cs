@@ -3,6 +3,7 @@ using ReturnLoop.Features.Shops;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.AfterSales;
+using ReturnLoop.Features.Audit;
 using ReturnLoop.Features.Balances;
 using ReturnLoop.Features.Catalog;
 using ReturnLoop.Features.DistributionOrders;
@@ -50,6 +51,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<StoreOrder> StoreOrders => Set<StoreOrder>();
     public DbSet<ReturnStockIn> ReturnStockIns => Set<ReturnStockIn>();
     public DbSet<MarketplacePush> MarketplacePushes => Set<MarketplacePush>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>ASP.NET Core Data Protection's keys (cookies, shop credentials): shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -20,6 +20,16 @@ namespace ReturnLoop.Client.Models
 #else
         public string ActorAccountId { get; set; }
 #endif
+        /// <summary>The actorId property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ActorId { get; set; }
+#nullable restore
+#else
+        public string ActorId { get; set; }
+#endif
+        /// <summary>The actorType property</summary>
+        public global::ReturnLoop.Client.Models.ActorType? ActorType { get; set; }
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The at property</summary>
@@ -68,6 +78,8 @@ namespace ReturnLoop.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "actorAccountId", n => { ActorAccountId = n.GetStringValue(); } },
+                { "actorId", n => { ActorId = n.GetStringValue(); } },
+                { "actorType", n => { ActorType = n.GetEnumValue<global::ReturnLoop.Client.Models.ActorType>(); } },
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
                 { "event", n => { Event = n.GetStringValue(); } },
                 { "message", n => { Message = n.GetStringValue(); } },
@@ -82,6 +94,8 @@ namespace ReturnLoop.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("actorAccountId", ActorAccountId);
+            writer.WriteStringValue("actorId", ActorId);
+            writer.WriteEnumValue<global::ReturnLoop.Client.Models.ActorType>("actorType", ActorType);
             writer.WriteDateTimeOffsetValue("at", At);
             writer.WriteStringValue("event", Event);
             writer.WriteStringValue("message", Message);

@@ -7,6 +7,7 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IE
     {
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Currency).HasMaxLength(3);
+        b.ToTable(t => t.HasCheckConstraint("CK_Accounts_FeesNotNegative", "\"DistributionFee\" >= 0 AND \"ReturnHandlingFee\" >= 0"));
     }
 
     public void Configure(EntityTypeBuilder<User> b)

@@ -1,3 +1,7 @@
+using ReturnLoop.Features.DistributionOrders;
+using ReturnLoop.Features.StoreOrders;
+using ReturnLoop.Features.Warehouses;
+
 namespace ReturnLoop.Features.AfterSales;
 
 public sealed class AfterSalesOrderConfiguration : IEntityTypeConfiguration<AfterSalesOrder>
@@ -20,5 +24,13 @@ public sealed class AfterSalesOrderConfiguration : IEntityTypeConfiguration<Afte
         b.HasIndex(x => new { x.DistributorAccountId, x.NeedsAttention, x.Id });
         // The platform's own return id is unique per shop: ingesting a return twice updates one order.
         b.HasIndex(x => new { x.DistributorAccountId, x.Source, x.ShopId, x.PlatformReturnId }).IsUnique();
+        // Its order: a distribution order or a store order, never both. Neither while a platform return waits to be linked
+        // (and it may be cancelled or completed by its platform in that state), so "exactly one" is not required.
+        b.HasOne<DistributionOrder>().WithMany().HasForeignKey(x => x.DistributionOrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StoreOrder>().WithMany().HasForeignKey(x => x.StoreOrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Warehouse>().WithMany().HasForeignKey(x => x.ShippingWarehouseId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("CK_AfterSalesOrders_OneOrder", "\"DistributionOrderId\" IS NULL OR \"StoreOrderId\" IS NULL"));
+        // DistributionReturnId and ReturnStockInId point back at children that hold the key (a cycle EF cannot order);
+        // ShopId is the platform's own shop id, not a Shops row.
     }
 }

@@ -1,3 +1,5 @@
+using ReturnLoop.Features.Warehouses;
+
 namespace ReturnLoop.Features.DistributionOrders;
 
 public sealed class DistributionOrderConfiguration : IEntityTypeConfiguration<DistributionOrder>, IEntityTypeConfiguration<OrderSettlement>
@@ -15,10 +17,15 @@ public sealed class DistributionOrderConfiguration : IEntityTypeConfiguration<Di
         b.Property(x => x.Currency).HasMaxLength(3);
         b.ToTable(t => t.HasCheckConstraint("CK_DistributionOrders_Settled",
             "\"SettledAmount\" >= 0 AND \"SettledAmount\" <= \"StockOutAmount\""));
+        b.ToTable(t => t.HasCheckConstraint("CK_DistributionOrders_NotNegative", "\"StockOutAmount\" >= 0 AND \"DistributionFee\" >= 0"));
+        // The supplier's warehouse it ships from. ShopId is the platform's own shop id (text), not a Shops row: no key.
+        b.HasOne<Warehouse>().WithMany().HasForeignKey(x => x.WarehouseId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<OrderSettlement> b)
     {
         b.HasIndex(x => new { x.DistributionOrderId, x.Id });
+        b.HasOne<DistributionOrder>().WithMany().HasForeignKey(x => x.DistributionOrderId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("CK_OrderSettlements_NotNegative", "\"SettledAfter\" >= 0"));
     }
 }

@@ -1,3 +1,7 @@
+using ReturnLoop.Features.AfterSales;
+using ReturnLoop.Features.DistributionOrders;
+using ReturnLoop.Features.Warehouses;
+
 namespace ReturnLoop.Features.DistributionReturns;
 
 public sealed class DistributionReturnConfiguration : IEntityTypeConfiguration<DistributionReturn>
@@ -13,5 +17,10 @@ public sealed class DistributionReturnConfiguration : IEntityTypeConfiguration<D
         b.HasIndex(x => new { x.DistributorAccountId, x.Status, x.Id });
         b.HasIndex(x => new { x.DistributorAccountId, x.SupplierAccountId, x.Id });
         b.HasIndex(x => new { x.DistributorAccountId, x.Id });
+        // SupplierReturnId points back at the supplier return that holds the key (a cycle): no key on it.
+        b.HasOne<AfterSalesOrder>().WithMany().HasForeignKey(x => x.AfterSalesOrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DistributionOrder>().WithMany().HasForeignKey(x => x.DistributionOrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Warehouse>().WithMany().HasForeignKey(x => x.WarehouseId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("CK_DistributionReturns_NotNegative", "\"PushAttempts\" >= 0"));
     }
 }

@@ -1,3 +1,7 @@
+using ReturnLoop.Features.AfterSales;
+using ReturnLoop.Features.DistributionOrders;
+using ReturnLoop.Features.SupplierReturns;
+
 namespace ReturnLoop.Features.Refunds;
 
 public sealed class RefundOrderConfiguration : IEntityTypeConfiguration<RefundOrder>, IEntityTypeConfiguration<PaymentProof>
@@ -13,6 +17,13 @@ public sealed class RefundOrderConfiguration : IEntityTypeConfiguration<RefundOr
         // One active refund order per return; voided ones stay as history.
         b.HasIndex(x => x.SupplierReturnId, "IX_RefundOrders_OneActive").IsUnique().HasFilter("\"Status\" <> 'Voided'");
         b.Property(x => x.Currency).HasMaxLength(3);
+        b.HasOne<SupplierReturn>().WithMany().HasForeignKey(x => x.SupplierReturnId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AfterSalesOrder>().WithMany().HasForeignKey(x => x.AfterSalesOrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DistributionOrder>().WithMany().HasForeignKey(x => x.DistributionOrderId).OnDelete(DeleteBehavior.Restrict);
+        // The formulas' parts and results are never negative (refundable is floored at 0).
+        b.ToTable(t => t.HasCheckConstraint("CK_RefundOrders_NotNegative",
+            "\"ReturnAmount\" >= 0 AND \"ReturnHandlingFee\" >= 0 AND \"UnsettledAmount\" >= 0 AND \"ExchangeAmount\" >= 0"
+            + " AND \"RefundableAmount\" >= 0 AND \"SettledOnOrder\" >= 0"));
     }
 
     public void Configure(EntityTypeBuilder<PaymentProof> b)

@@ -1,3 +1,7 @@
+using ReturnLoop.Features.AfterSales;
+using ReturnLoop.Features.StoreOrders;
+using ReturnLoop.Features.Warehouses;
+
 namespace ReturnLoop.Features.ReturnStockIns;
 
 public sealed class ReturnStockInConfiguration : IEntityTypeConfiguration<ReturnStockIn>
@@ -11,5 +15,8 @@ public sealed class ReturnStockInConfiguration : IEntityTypeConfiguration<Return
         b.HasIndex(x => x.AfterSalesOrderId).IsUnique();
         b.HasIndex(x => new { x.AccountId, x.Id });
         b.HasIndex(x => new { x.AccountId, x.Status, x.Id });
+        b.HasOne<AfterSalesOrder>().WithMany().HasForeignKey(x => x.AfterSalesOrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StoreOrder>().WithMany().HasForeignKey(x => x.StoreOrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Warehouse>().WithMany().HasForeignKey(x => x.WarehouseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -47,6 +47,9 @@ public sealed class IngestPlatformReturn(AppDbContext db, TimeProvider clock, Ap
 
         return db.RetryOnConflictAsync(async () =>
         {
+            // Whoever brought it in (a sync, a push, a click on Sync), the change is the platform's.
+            using var actor = Audit.AuditActor.Use(
+                Audit.AuditActor.Platform(shop.Platform.ToString(), shop.PlatformShopId, shop.AccountId));
             var now = clock.GetUtcNow();
             var afterSales = await db.AfterSalesOrders.SingleOrDefaultAsync(a => a.DistributorAccountId == shop.AccountId
                 && a.Source == r.Platform && a.ShopId == r.ShopId && a.PlatformReturnId == r.ReturnId, ct);

@@ -46,6 +46,7 @@ public sealed partial class PushInboxProcessor(IServiceScopeFactory scopes, Push
     /// <summary>Claims one batch of due pushes and processes them in the order they arrived; how many were claimed.</summary>
     public async Task<int> ProcessDueAsync(CancellationToken ct)
     {
+        using var actor = Audit.AuditActor.Use(Audit.AuditActor.System(nameof(PushInboxProcessor)));
         var token = ShopSyncClaims.NewToken();
         IReadOnlyList<PushInboxClaims.Claimed> claimed;
         await using (var scope = scopes.CreateAsyncScope())

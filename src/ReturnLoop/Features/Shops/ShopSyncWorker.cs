@@ -38,6 +38,7 @@ public sealed partial class ShopSyncWorker(IServiceScopeFactory scopes, TimeProv
     /// <summary>Syncs every due shop this instance manages to claim; how many it synced.</summary>
     public async Task<int> SyncDueShopsAsync(CancellationToken ct)
     {
+        using var actor = Audit.AuditActor.Use(Audit.AuditActor.System(nameof(ShopSyncWorker)));
         var now = clock.GetUtcNow();
         var dueBefore = now - _options.SyncInterval;
         List<string> due;

@@ -1,3 +1,5 @@
+using ReturnLoop.Features.Warehouses;
+
 namespace ReturnLoop.Features.StoreOrders;
 
 public sealed class StoreOrderConfiguration : IEntityTypeConfiguration<StoreOrder>
@@ -12,5 +14,7 @@ public sealed class StoreOrderConfiguration : IEntityTypeConfiguration<StoreOrde
         b.HasIndex(x => new { x.AccountId, x.Platform, x.ShopId, x.MarketplaceOrderNo }).IsUnique();
         b.Property(x => x.ShopId).HasMaxLength(100);
         b.Property(x => x.MarketplaceOrderNo).HasMaxLength(100);
+        // ShopId is the platform's own shop id, not a Shops row: no key on it.
+        b.HasOne<Warehouse>().WithMany().HasForeignKey(x => x.WarehouseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

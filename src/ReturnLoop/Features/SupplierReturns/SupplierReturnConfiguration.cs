@@ -1,3 +1,8 @@
+using ReturnLoop.Features.AfterSales;
+using ReturnLoop.Features.DistributionOrders;
+using ReturnLoop.Features.DistributionReturns;
+using ReturnLoop.Features.Warehouses;
+
 namespace ReturnLoop.Features.SupplierReturns;
 
 public sealed class SupplierReturnConfiguration : IEntityTypeConfiguration<SupplierReturn>
@@ -15,5 +20,12 @@ public sealed class SupplierReturnConfiguration : IEntityTypeConfiguration<Suppl
         b.HasIndex(x => new { x.SupplierAccountId, x.Status, x.Id });
         b.HasIndex(x => new { x.SupplierAccountId, x.DistributorAccountId, x.Id });
         b.Property(x => x.Currency).HasMaxLength(3);
+        // ActiveRefundOrderId points back at the refund order that holds the key (a cycle): no key on it.
+        b.HasOne<DistributionReturn>().WithMany().HasForeignKey(x => x.DistributionReturnId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AfterSalesOrder>().WithMany().HasForeignKey(x => x.AfterSalesOrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DistributionOrder>().WithMany().HasForeignKey(x => x.DistributionOrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Warehouse>().WithMany().HasForeignKey(x => x.WarehouseId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("CK_SupplierReturns_NotNegative",
+            "\"OrderStockOutAmount\" >= 0 AND \"OrderDistributionFee\" >= 0"));
     }
 }

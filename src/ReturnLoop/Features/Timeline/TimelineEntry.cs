@@ -1,3 +1,5 @@
+using ReturnLoop.Features.Audit;
+
 namespace ReturnLoop.Features.Timeline;
 
 public enum Side { Distributor, Supplier, Platform, System }
@@ -27,4 +29,14 @@ public sealed class TimelineEntry
     /// …</summary>
     public string Event { get; private set; } = "";
     public string Message { get; private set; } = "";
+
+    /// <summary>Who acted, as the audit log names them (set with the audit entry of the same save).</summary>
+    public ActorType? ActorType { get; private set; }
+    public string? ActorId { get; private set; }
+
+    public void ActedBy(ActorType type, string? id)
+    {
+        ActorType = type;
+        ActorId = id;
+    }
 }

@@ -1,3 +1,5 @@
+using ReturnLoop.Features.AfterSales;
+
 namespace ReturnLoop.Features.Timeline;
 
 public sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
@@ -6,5 +8,7 @@ public sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Timeli
     {
         b.ToTable("TimelineEntries");
         b.HasIndex(x => new { x.AfterSalesOrderId, x.Id });
+        b.Property(x => x.ActorId).HasMaxLength(200);
+        b.HasOne<AfterSalesOrder>().WithMany().HasForeignKey(x => x.AfterSalesOrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

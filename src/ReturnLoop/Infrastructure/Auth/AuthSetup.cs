@@ -63,11 +63,12 @@ public static class AuthSetup
             var hash = ApiKeys.Hash(header["Bearer ".Length..].Trim());
             var key = await db.ApiKeys.AsNoTracking()
                 .Where(k => k.Hash == hash && k.RevokedAt == null)
-                .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new { k.AccountId, UserId = u.Id, u.Email })
+                .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new { k.Id, k.AccountId, UserId = u.Id, u.Email })
                 .SingleOrDefaultAsync(Context.RequestAborted);
             if (key is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
 
             var principal = Tenant.Principal(key.AccountId, key.UserId, key.Email, ApiKeyScheme);
+            principal.Identities.First().AddClaim(new Claim(Features.Audit.AuditActor.ApiKeyClaim, key.Id)); // the audit log's actor
             return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiKeyScheme));
         }
 

@@ -6,6 +6,7 @@ using ReturnLoop.Client.Api.V1.Accounts;
 using ReturnLoop.Client.Api.V1.AfterSalesOrders;
 using ReturnLoop.Client.Api.V1.AfterSalesRefunds;
 using ReturnLoop.Client.Api.V1.ApiKeys;
+using ReturnLoop.Client.Api.V1.Audit;
 using ReturnLoop.Client.Api.V1.Auth;
 using ReturnLoop.Client.Api.V1.Balances;
 using ReturnLoop.Client.Api.V1.DistributionOrders;
@@ -54,6 +55,11 @@ namespace ReturnLoop.Client.Api.V1
         public global::ReturnLoop.Client.Api.V1.ApiKeys.ApiKeysRequestBuilder ApiKeys
         {
             get => new global::ReturnLoop.Client.Api.V1.ApiKeys.ApiKeysRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The audit property</summary>
+        public global::ReturnLoop.Client.Api.V1.Audit.AuditRequestBuilder Audit
+        {
+            get => new global::ReturnLoop.Client.Api.V1.Audit.AuditRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The auth property</summary>
         public global::ReturnLoop.Client.Api.V1.Auth.AuthRequestBuilder Auth

@@ -1,0 +1,562 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ReturnLoop.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class AuditAndIntegrity : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ActorId",
+                table: "TimelineEntries",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ActorType",
+                table: "TimelineEntries",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddUniqueConstraint(
+                name: "AK_StockLevels_WarehouseId_SkuCode",
+                table: "StockLevels",
+                columns: new[] { "WarehouseId", "SkuCode" });
+
+            migrationBuilder.AddUniqueConstraint(
+                name: "AK_CustomerBalances_SupplierAccountId_DistributorAccountId",
+                table: "CustomerBalances",
+                columns: new[] { "SupplierAccountId", "DistributorAccountId" });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TraceId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Changes = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierReturns_DistributionOrderId",
+                table: "SupplierReturns",
+                column: "DistributionOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierReturns_WarehouseId",
+                table: "SupplierReturns",
+                column: "WarehouseId");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_SupplierReturns_NotNegative",
+                table: "SupplierReturns",
+                sql: "\"OrderStockOutAmount\" >= 0 AND \"OrderDistributionFee\" >= 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoreOrders_WarehouseId",
+                table: "StoreOrders",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_WarehouseId_SkuCode",
+                table: "StockMovements",
+                columns: new[] { "WarehouseId", "SkuCode" });
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_StockMovements_NotNegative",
+                table: "StockMovements",
+                sql: "\"QuantityAfter\" >= 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnStockIns_StoreOrderId",
+                table: "ReturnStockIns",
+                column: "StoreOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnStockIns_WarehouseId",
+                table: "ReturnStockIns",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RefundOrders_AfterSalesOrderId",
+                table: "RefundOrders",
+                column: "AfterSalesOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RefundOrders_DistributionOrderId",
+                table: "RefundOrders",
+                column: "DistributionOrderId");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_RefundOrders_NotNegative",
+                table: "RefundOrders",
+                sql: "\"ReturnAmount\" >= 0 AND \"ReturnHandlingFee\" >= 0 AND \"UnsettledAmount\" >= 0 AND \"ExchangeAmount\" >= 0 AND \"RefundableAmount\" >= 0 AND \"SettledOnOrder\" >= 0");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_OrderSettlements_NotNegative",
+                table: "OrderSettlements",
+                sql: "\"SettledAfter\" >= 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionReturns_DistributionOrderId",
+                table: "DistributionReturns",
+                column: "DistributionOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionReturns_WarehouseId",
+                table: "DistributionReturns",
+                column: "WarehouseId");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_DistributionReturns_NotNegative",
+                table: "DistributionReturns",
+                sql: "\"PushAttempts\" >= 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionOrders_WarehouseId",
+                table: "DistributionOrders",
+                column: "WarehouseId");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_DistributionOrders_NotNegative",
+                table: "DistributionOrders",
+                sql: "\"StockOutAmount\" >= 0 AND \"DistributionFee\" >= 0");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_BalanceLedger_NotNegative",
+                table: "BalanceLedger",
+                sql: "\"BalanceAfter\" >= 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AfterSalesOrders_ShippingWarehouseId",
+                table: "AfterSalesOrders",
+                column: "ShippingWarehouseId");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_AfterSalesOrders_OneOrder",
+                table: "AfterSalesOrders",
+                sql: "\"DistributionOrderId\" IS NULL OR \"StoreOrderId\" IS NULL");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_Accounts_FeesNotNegative",
+                table: "Accounts",
+                sql: "\"DistributionFee\" >= 0 AND \"ReturnHandlingFee\" >= 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AccountId_ActorId_Id",
+                table: "AuditEntries",
+                columns: new[] { "AccountId", "ActorId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AccountId_EntityId_Id",
+                table: "AuditEntries",
+                columns: new[] { "AccountId", "EntityId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AccountId_Id",
+                table: "AuditEntries",
+                columns: new[] { "AccountId", "Id" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AfterSalesOrders_DistributionOrders_DistributionOrderId",
+                table: "AfterSalesOrders",
+                column: "DistributionOrderId",
+                principalTable: "DistributionOrders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AfterSalesOrders_StoreOrders_StoreOrderId",
+                table: "AfterSalesOrders",
+                column: "StoreOrderId",
+                principalTable: "StoreOrders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AfterSalesOrders_Warehouses_ShippingWarehouseId",
+                table: "AfterSalesOrders",
+                column: "ShippingWarehouseId",
+                principalTable: "Warehouses",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_BalanceLedger_CustomerBalances_SupplierAccountId_Distributo~",
+                table: "BalanceLedger",
+                columns: new[] { "SupplierAccountId", "DistributorAccountId" },
+                principalTable: "CustomerBalances",
+                principalColumns: new[] { "SupplierAccountId", "DistributorAccountId" },
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_DistributionOrders_Warehouses_WarehouseId",
+                table: "DistributionOrders",
+                column: "WarehouseId",
+                principalTable: "Warehouses",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_DistributionReturns_AfterSalesOrders_AfterSalesOrderId",
+                table: "DistributionReturns",
+                column: "AfterSalesOrderId",
+                principalTable: "AfterSalesOrders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_DistributionReturns_DistributionOrders_DistributionOrderId",
+                table: "DistributionReturns",
+                column: "DistributionOrderId",
+                principalTable: "DistributionOrders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_DistributionReturns_Warehouses_WarehouseId",
+                table: "DistributionReturns",
+                column: "WarehouseId",
+                principalTable: "Warehouses",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_OrderSettlements_DistributionOrders_DistributionOrderId",
+                table: "OrderSettlements",
+                column: "DistributionOrderId",
+                principalTable: "DistributionOrders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_RefundOrders_AfterSalesOrders_AfterSalesOrderId",
+                table: "RefundOrders",
+                column: "AfterSalesOrderId",
+                principalTable: "AfterSalesOrders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_RefundOrders_DistributionOrders_DistributionOrderId",
+                table: "RefundOrders",
+                column: "DistributionOrderId",
+                principalTable: "DistributionOrders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_RefundOrders_SupplierReturns_SupplierReturnId",
+                table: "RefundOrders",
+                column: "SupplierReturnId",
+                principalTable: "SupplierReturns",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ReturnStockIns_AfterSalesOrders_AfterSalesOrderId",
+                table: "ReturnStockIns",
+                column: "AfterSalesOrderId",
+                principalTable: "AfterSalesOrders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ReturnStockIns_StoreOrders_StoreOrderId",
+                table: "ReturnStockIns",
+                column: "StoreOrderId",
+                principalTable: "StoreOrders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ReturnStockIns_Warehouses_WarehouseId",
+                table: "ReturnStockIns",
+                column: "WarehouseId",
+                principalTable: "Warehouses",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_StockLevels_Warehouses_WarehouseId",
+                table: "StockLevels",
+                column: "WarehouseId",
+                principalTable: "Warehouses",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_StockMovements_StockLevels_WarehouseId_SkuCode",
+                table: "StockMovements",
+                columns: new[] { "WarehouseId", "SkuCode" },
+                principalTable: "StockLevels",
+                principalColumns: new[] { "WarehouseId", "SkuCode" },
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_StoreOrders_Warehouses_WarehouseId",
+                table: "StoreOrders",
+                column: "WarehouseId",
+                principalTable: "Warehouses",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_SupplierReturns_AfterSalesOrders_AfterSalesOrderId",
+                table: "SupplierReturns",
+                column: "AfterSalesOrderId",
+                principalTable: "AfterSalesOrders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_SupplierReturns_DistributionOrders_DistributionOrderId",
+                table: "SupplierReturns",
+                column: "DistributionOrderId",
+                principalTable: "DistributionOrders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_SupplierReturns_DistributionReturns_DistributionReturnId",
+                table: "SupplierReturns",
+                column: "DistributionReturnId",
+                principalTable: "DistributionReturns",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_SupplierReturns_Warehouses_WarehouseId",
+                table: "SupplierReturns",
+                column: "WarehouseId",
+                principalTable: "Warehouses",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_TimelineEntries_AfterSalesOrders_AfterSalesOrderId",
+                table: "TimelineEntries",
+                column: "AfterSalesOrderId",
+                principalTable: "AfterSalesOrders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_AfterSalesOrders_DistributionOrders_DistributionOrderId",
+                table: "AfterSalesOrders");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_AfterSalesOrders_StoreOrders_StoreOrderId",
+                table: "AfterSalesOrders");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_AfterSalesOrders_Warehouses_ShippingWarehouseId",
+                table: "AfterSalesOrders");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_BalanceLedger_CustomerBalances_SupplierAccountId_Distributo~",
+                table: "BalanceLedger");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_DistributionOrders_Warehouses_WarehouseId",
+                table: "DistributionOrders");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_DistributionReturns_AfterSalesOrders_AfterSalesOrderId",
+                table: "DistributionReturns");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_DistributionReturns_DistributionOrders_DistributionOrderId",
+                table: "DistributionReturns");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_DistributionReturns_Warehouses_WarehouseId",
+                table: "DistributionReturns");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_OrderSettlements_DistributionOrders_DistributionOrderId",
+                table: "OrderSettlements");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_RefundOrders_AfterSalesOrders_AfterSalesOrderId",
+                table: "RefundOrders");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_RefundOrders_DistributionOrders_DistributionOrderId",
+                table: "RefundOrders");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_RefundOrders_SupplierReturns_SupplierReturnId",
+                table: "RefundOrders");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ReturnStockIns_AfterSalesOrders_AfterSalesOrderId",
+                table: "ReturnStockIns");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ReturnStockIns_StoreOrders_StoreOrderId",
+                table: "ReturnStockIns");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ReturnStockIns_Warehouses_WarehouseId",
+                table: "ReturnStockIns");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_StockLevels_Warehouses_WarehouseId",
+                table: "StockLevels");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_StockMovements_StockLevels_WarehouseId_SkuCode",
+                table: "StockMovements");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_StoreOrders_Warehouses_WarehouseId",
+                table: "StoreOrders");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_SupplierReturns_AfterSalesOrders_AfterSalesOrderId",
+                table: "SupplierReturns");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_SupplierReturns_DistributionOrders_DistributionOrderId",
+                table: "SupplierReturns");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_SupplierReturns_DistributionReturns_DistributionReturnId",
+                table: "SupplierReturns");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_SupplierReturns_Warehouses_WarehouseId",
+                table: "SupplierReturns");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_TimelineEntries_AfterSalesOrders_AfterSalesOrderId",
+                table: "TimelineEntries");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SupplierReturns_DistributionOrderId",
+                table: "SupplierReturns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SupplierReturns_WarehouseId",
+                table: "SupplierReturns");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_SupplierReturns_NotNegative",
+                table: "SupplierReturns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_StoreOrders_WarehouseId",
+                table: "StoreOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_StockMovements_WarehouseId_SkuCode",
+                table: "StockMovements");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_StockMovements_NotNegative",
+                table: "StockMovements");
+
+            migrationBuilder.DropUniqueConstraint(
+                name: "AK_StockLevels_WarehouseId_SkuCode",
+                table: "StockLevels");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReturnStockIns_StoreOrderId",
+                table: "ReturnStockIns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReturnStockIns_WarehouseId",
+                table: "ReturnStockIns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RefundOrders_AfterSalesOrderId",
+                table: "RefundOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RefundOrders_DistributionOrderId",
+                table: "RefundOrders");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_RefundOrders_NotNegative",
+                table: "RefundOrders");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_OrderSettlements_NotNegative",
+                table: "OrderSettlements");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DistributionReturns_DistributionOrderId",
+                table: "DistributionReturns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DistributionReturns_WarehouseId",
+                table: "DistributionReturns");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_DistributionReturns_NotNegative",
+                table: "DistributionReturns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DistributionOrders_WarehouseId",
+                table: "DistributionOrders");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_DistributionOrders_NotNegative",
+                table: "DistributionOrders");
+
+            migrationBuilder.DropUniqueConstraint(
+                name: "AK_CustomerBalances_SupplierAccountId_DistributorAccountId",
+                table: "CustomerBalances");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_BalanceLedger_NotNegative",
+                table: "BalanceLedger");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AfterSalesOrders_ShippingWarehouseId",
+                table: "AfterSalesOrders");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_AfterSalesOrders_OneOrder",
+                table: "AfterSalesOrders");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_Accounts_FeesNotNegative",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "ActorId",
+                table: "TimelineEntries");
+
+            migrationBuilder.DropColumn(
+                name: "ActorType",
+                table: "TimelineEntries");
+        }
+    }
+}
