@@ -51,16 +51,18 @@ public sealed class CreateRefundOrder(AppDbContext db, TimeProvider clock)
             return refund;
         });
 
-    private static BankAccount? Validate(Request request, string currency)
+    private static BankAccount? Validate(Request request, string currency) => Validate(
+        new Check().Amount(request.ExchangeAmount, "exchangeAmount", currency, required: false), request.Method, request.BankAccount);
+
+    /// <summary>The method, and the bank account a bank transfer needs (also for the bulk <see cref="CreateRefundOrders"/>).</summary>
+    internal static BankAccount? Validate(Check check, RefundMethod? method, BankAccountRequest? bankAccount)
     {
-        var check = new Check()
-            .Amount(request.ExchangeAmount, "exchangeAmount", currency, required: false)
-            .Required(request.Method, "method");
+        check.Required(method, "method");
         BankAccount? bank = null;
-        if (request.Method == RefundMethod.BankTransfer)
+        if (method == RefundMethod.BankTransfer)
         {
-            check.Required(request.BankAccount, "bankAccount");
-            if (request.BankAccount is { } b)
+            check.Required(bankAccount, "bankAccount");
+            if (bankAccount is { } b)
             {
                 check.Required(b.BankName, "bankAccount.bankName", 100)
                     .Required(b.AccountName, "bankAccount.accountName", 200)
