@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.Balances;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Timeline;
@@ -27,10 +26,11 @@ public sealed class CreateRefundOrder(AppDbContext db, TimeProvider clock)
             var bank = Validate(request, ret.Currency);
             var order = await db.DistributionOrders.SingleAsync(o => o.Id == ret.DistributionOrderId, ct);
             var afterSales = await db.AfterSalesOrders.SingleAsync(a => a.Id == ret.AfterSalesOrderId, ct);
-            var supplier = await db.AccountAsync(supplierAccountId, ct);
+            // Only the fee: a projection, nothing tracked.
+            var fee = await db.Accounts.Where(a => a.Id == supplierAccountId).Select(a => a.ReturnHandlingFee).SingleAsync(ct);
             var now = clock.GetUtcNow();
 
-            var refund = RefundOrder.Create(ret, afterSales, order, returnHandlingFee: supplier.ReturnHandlingFee,
+            var refund = RefundOrder.Create(ret, afterSales, order, returnHandlingFee: fee,
                 exchangeAmount: request.ExchangeAmount ?? 0m, request.Method!.Value, bank, now);
             db.RefundOrders.Add(refund);
             if (refund.SettledOnOrder > 0) db.OrderSettlements.Add(order.SettleByRefund(refund.SettledOnOrder, refund.Id, now));

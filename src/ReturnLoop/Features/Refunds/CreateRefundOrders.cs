@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.Balances;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Timeline;
