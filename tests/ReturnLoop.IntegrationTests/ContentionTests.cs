@@ -57,6 +57,57 @@ public sealed class ContentionTests
         }
     }
 
+    /// <summary>
+    /// Whole loops at once, every one on the same SKU and warehouse and the same customer balance (the peak-sale load of
+    /// issue 9): create → approve → push → stock-in → refund. None answers 409; stock, balance and their ledgers add up.
+    /// </summary>
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Parallel_whole_loops_on_one_hot_sku_all_succeed_and_add_up(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("HOT", Price, stock: 1000);
+        var orders = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(async _ =>
+        {
+            var orderId = await w.ShippedOrder((sku, 1));
+            (await w.Pay(orderId, Price, "BankTransfer")).Ok();
+            return orderId;
+        }));
+
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        async Task<Reply> Step(string what, Func<Task<Reply>> call)
+        {
+            var reply = await call();
+            if ((int)reply.Status >= 300) failures.Add($"{what}: {(int)reply.Status} {reply.Json?.ToJsonString()}");
+            return reply;
+        }
+        await Task.WhenAll(orders.Select(async orderId =>
+        {
+            var created = await Step("create", () => w.CreateAfterSales(orderId, "ReturnAndRefund", (sku, 1)));
+            if (failures.Count > 0) return;
+            var approved = await Step("approve", () => w.Approve(created.Id));
+            if (failures.Count > 0) return;
+            var pushed = await Step("push", () => w.Push(approved["distributionReturn"]["id"]!.GetValue<string>()));
+            if (failures.Count > 0) return;
+            var supplierReturnId = pushed.Str("supplierReturnId");
+            await Step("stock-in", () => w.StockIn(supplierReturnId, ("HOT", 1, "Good")));
+            await Step("refund", () => w.CreateRefund(supplierReturnId, "CustomerBalance"));
+        }));
+        Assert.Empty(failures);
+
+        Assert.Equal((1000, 0), await w.Stock("HOT"));
+        Assert.Equal(Parallel * Price, await w.Balance());
+        await using var db = w.App.NewDbContext();
+        var ledger = await db.BalanceLedger.AsNoTracking()
+            .Where(e => e.SupplierAccountId == w.SupplierId && e.DistributorAccountId == w.DistributorId).ToListAsync();
+        Assert.Equal(Parallel, ledger.Count);
+        Assert.Equal(Parallel * Price, ledger.Sum(e => e.Amount));
+        var movements = await db.StockMovements.AsNoTracking()
+            .Where(m => m.WarehouseId == w.OwnWarehouseId && m.SkuCode == "HOT").ToListAsync();
+        Assert.Equal(1000, movements.Sum(m => m.Quantity));
+        Assert.Equal(Parallel, movements.Count(m => m.Reason == StockMovementReason.ReturnStockIn));
+        Assert.Equal(Parallel, await db.RefundOrders.CountAsync(r => r.SupplierAccountId == w.SupplierId));
+    }
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_refused_change_leaves_no_row_behind_with_or_without_an_idempotency_key(DatabaseProvider provider)
     {

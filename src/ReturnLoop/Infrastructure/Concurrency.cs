@@ -1,8 +1,35 @@
+using System.Collections.Concurrent;
+
 namespace ReturnLoop.Infrastructure;
 
 public static class Concurrency
 {
     private const string AttemptSavepoint = "write_attempt";
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new();
+
+    /// <summary>
+    /// SQLite has one writer per database, and a transaction here begins IMMEDIATE (it takes the write lock at once). Writers
+    /// of this process queue on a semaphore instead, so they take turns at once rather than sleep in SQLite's busy handler
+    /// and give up with SQLITE_BUSY under load. Null on PostgreSQL, where row locks serialise only the rows that conflict.
+    /// </summary>
+    public static async Task<IDisposable?> EnterSqliteWriterAsync(this AppDbContext db, CancellationToken ct = default)
+    {
+        if (!db.Database.IsSqlite()) return null;
+        var gate = SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+        }
+    }
 
     /// <summary>
     /// Runs a use case's load-change-save in one transaction, again when a concurrent writer won the race (a
@@ -19,6 +46,8 @@ public static class Concurrency
         for (var i = 1; ; i++)
         {
             var ambient = db.Database.CurrentTransaction;
+            // Held until this attempt ends, before its back-off; inside an ambient transaction the request holds it already.
+            using var writer = ambient is null ? await db.EnterSqliteWriterAsync() : null;
             await using var own = ambient is null ? await db.Database.BeginTransactionAsync() : null;
             if (ambient is not null) await ambient.CreateSavepointAsync(AttemptSavepoint);
             try
@@ -33,6 +62,7 @@ public static class Concurrency
                 if (own is not null) await own.RollbackAsync();
                 else await ambient!.RollbackToSavepointAsync(AttemptSavepoint);
                 db.ChangeTracker.Clear();
+                writer?.Dispose(); // the others go on while this one backs off
                 await Task.Delay(Random.Shared.Next(5, 20 * i));
             }
             catch when (ambient is not null)

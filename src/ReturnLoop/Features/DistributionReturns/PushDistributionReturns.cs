@@ -102,7 +102,7 @@ public sealed class PushDistributionReturns(AppDbContext db, TimeProvider clock,
         var outcomes = ids.Select(id => returns.TryGetValue(id, out var ret) ? TryPush(ret, context, now) : NotFound(id)).ToList();
         try
         {
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(ct);
             return outcomes;
         }
         catch (Exception e) when (ProblemDetailsMapping.IsConflict(e))
@@ -124,7 +124,7 @@ public sealed class PushDistributionReturns(AppDbContext db, TimeProvider clock,
             var outcome = TryPush(ret, context, clock.GetUtcNow());
             try
             {
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(ct);
                 return outcome;
             }
             catch (Exception e) when (attempt < 5 && ProblemDetailsMapping.IsConflict(e))
@@ -132,6 +132,13 @@ public sealed class PushDistributionReturns(AppDbContext db, TimeProvider clock,
                 db.ChangeTracker.Clear(); // it may be pushed now: read it again and decide anew
             }
         }
+    }
+
+    /// <summary>The save alone writes (the reads above took no lock): on SQLite it takes its turn among this process's writers.</summary>
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        using var writer = db.Database.CurrentTransaction is null ? await db.EnterSqliteWriterAsync(ct) : null;
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Pushing a pushed return is a no-op that reports its supplier return; a state that cannot push is an error

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.Balances;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Timeline;
@@ -27,10 +26,11 @@ public sealed class CreateRefundOrder(AppDbContext db, TimeProvider clock)
             var bank = Validate(request, ret.Currency);
             var order = await db.DistributionOrders.SingleAsync(o => o.Id == ret.DistributionOrderId, ct);
             var afterSales = await db.AfterSalesOrders.SingleAsync(a => a.Id == ret.AfterSalesOrderId, ct);
-            var supplier = await db.AccountAsync(supplierAccountId, ct);
+            // Only the fee: a projection, nothing tracked.
+            var fee = await db.Accounts.Where(a => a.Id == supplierAccountId).Select(a => a.ReturnHandlingFee).SingleAsync(ct);
             var now = clock.GetUtcNow();
 
-            var refund = RefundOrder.Create(ret, afterSales, order, returnHandlingFee: supplier.ReturnHandlingFee,
+            var refund = RefundOrder.Create(ret, afterSales, order, returnHandlingFee: fee,
                 exchangeAmount: request.ExchangeAmount ?? 0m, request.Method!.Value, bank, now);
             db.RefundOrders.Add(refund);
             if (refund.SettledOnOrder > 0) db.OrderSettlements.Add(order.SettleByRefund(refund.SettledOnOrder, refund.Id, now));
@@ -51,16 +51,18 @@ public sealed class CreateRefundOrder(AppDbContext db, TimeProvider clock)
             return refund;
         });
 
-    private static BankAccount? Validate(Request request, string currency)
+    private static BankAccount? Validate(Request request, string currency) => Validate(
+        new Check().Amount(request.ExchangeAmount, "exchangeAmount", currency, required: false), request.Method, request.BankAccount);
+
+    /// <summary>The method, and the bank account a bank transfer needs (also for the bulk <see cref="CreateRefundOrders"/>).</summary>
+    internal static BankAccount? Validate(Check check, RefundMethod? method, BankAccountRequest? bankAccount)
     {
-        var check = new Check()
-            .Amount(request.ExchangeAmount, "exchangeAmount", currency, required: false)
-            .Required(request.Method, "method");
+        check.Required(method, "method");
         BankAccount? bank = null;
-        if (request.Method == RefundMethod.BankTransfer)
+        if (method == RefundMethod.BankTransfer)
         {
-            check.Required(request.BankAccount, "bankAccount");
-            if (request.BankAccount is { } b)
+            check.Required(bankAccount, "bankAccount");
+            if (bankAccount is { } b)
             {
                 check.Required(b.BankName, "bankAccount.bankName", 100)
                     .Required(b.AccountName, "bankAccount.accountName", 200)

@@ -35,16 +35,17 @@ public sealed class StockInSupplierReturn(AppDbContext db, TimeProvider clock)
         {
             var ret = await db.SupplierReturns.FindForSupplierAsync(supplierAccountId, id, ct);
             var warehouse = await db.Warehouses.AsNoTracking().FindForAccountAsync(supplierAccountId, request.WarehouseId!, ct);
+            var afterSales = await db.AfterSalesOrders.SingleAsync(a => a.Id == ret.AfterSalesOrderId, ct);
             var now = clock.GetUtcNow();
             var stockInLines = lines.Select(l => new StockInLine(l.SupplierSkuCode!.Trim(), l.Quantity!.Value, l.Condition!.Value))
                 .ToList();
             var received = ret.StockIn(warehouse, stockInLines, now);
+            afterSales.MarkReceived(now);
 
+            // The hot stock rows last: locked from here to the commit only, not across the reads above.
             await db.ReceiveReturnAsync(supplierAccountId, warehouse.Id,
                 received.Select(r => new ReturnedUnits(r.SupplierSkuCode, r.Good, r.Damaged)).ToList(), ret.Id, now, ct);
 
-            var afterSales = await db.AfterSalesOrders.SingleAsync(a => a.Id == ret.AfterSalesOrderId, ct);
-            afterSales.MarkReceived(now);
             var units = ret.Lines.Sum(l => l.ReceivedQuantity);
             var damaged = ret.Lines.Sum(l => l.DamagedQuantity);
             db.Record(ret.AfterSalesOrderId, Side.Supplier, supplierAccountId, "StockedIn",

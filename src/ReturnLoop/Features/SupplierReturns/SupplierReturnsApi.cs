@@ -1,5 +1,6 @@
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.DistributionOrders;
+using ReturnLoop.Features.DistributionReturns;
 using ReturnLoop.Features.Refunds;
 using ReturnLoop.Features.Timeline;
 
@@ -15,6 +16,15 @@ public sealed record SupplierReturnResponse(string Id, string DistributorAccount
         string? AttentionReason,
     string? RefundOrderId, DateTimeOffset CreatedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? CompletedAt, DateTimeOffset? RecalledAt,
     IReadOnlyList<SupplierReturnLineResponse> Lines, IReadOnlyList<TimelineEntryResponse>? Timeline);
+
+public sealed record StockInResultResponse(string Id, SupplierReturnStatus? Status, FailureResponse? Error);
+
+public sealed record BulkStockInResponse(IReadOnlyList<StockInResultResponse> Results);
+
+public sealed record RefundResultResponse(string Id, string? RefundOrderId, RefundStatus? Status, decimal? RefundableAmount,
+    FailureResponse? Error);
+
+public sealed record BulkRefundResponse(IReadOnlyList<RefundResultResponse> Results);
 
 public sealed record ChargeSettings(string Currency, decimal DistributionFee, decimal ReturnHandlingFee);
 
@@ -47,6 +57,14 @@ public static class SupplierReturnsApi
                 .WithSummary("Clear the needs-attention flag once the supplier has dealt with a cancelled-after-stock-in return.");
         }
 
+        var bulk = app.MapApiGroup("/api/v1/supplier-returns", "Return & Stock-in – BigShop");
+        bulk.MapPost("/stock-in", StockInManyAsync).WithSummary("Stock in many pushed returns at once into an own warehouse, each as "
+            + "expected and all good: a result per id. The batch is saved in one transaction; a return that cannot be stocked in "
+            + "fails on its own with its code.");
+        bulk.MapPost("/refund-orders", CreateRefundsAsync).WithSummary("A refund order per received return, with the default amounts "
+            + "(no exchange amount): a result per id. The batch is saved in one transaction; a return that cannot be refunded fails "
+            + "on its own with its code.");
+
         var settings = app.MapApiGroup("/api/v1/supplier/charge-settings", "Distribution Charge Settings");
         settings.MapGet("/", async Task<Ok<ChargeSettings>> (ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(ToSettings(await db.AccountAsync(p.AccountId(), ct))));
@@ -76,6 +94,23 @@ public static class SupplierReturnsApi
     {
         var refund = await useCase.HandleAsync(p.AccountId(), id, request, ct);
         return TypedResults.Created($"/api/v1/supplier/refund-orders/{refund.Id}", refund.ToResponse());
+    }
+
+    private static async Task<Ok<BulkStockInResponse>> StockInManyAsync(StockInSupplierReturns.Request request, ClaimsPrincipal p,
+        StockInSupplierReturns useCase, CancellationToken ct)
+    {
+        var outcomes = await useCase.HandleAsync(p.AccountId(), request, ct);
+        return TypedResults.Ok(new BulkStockInResponse(outcomes.Select(o => new StockInResultResponse(o.Id, o.Return?.Status,
+            o.Error is { } e ? new FailureResponse(e.Code, e.Message) : null)).ToList()));
+    }
+
+    private static async Task<Ok<BulkRefundResponse>> CreateRefundsAsync(CreateRefundOrders.Request request, ClaimsPrincipal p,
+        CreateRefundOrders useCase, CancellationToken ct)
+    {
+        var outcomes = await useCase.HandleAsync(p.AccountId(), request, ct);
+        return TypedResults.Ok(new BulkRefundResponse(outcomes.Select(o => new RefundResultResponse(o.Id, o.Refund?.Id, o.Refund?.Status,
+            o.Refund is { } r ? Money.Present(r.RefundableAmount, r.Currency) : null,
+            o.Error is { } e ? new FailureResponse(e.Code, e.Message) : null)).ToList()));
     }
 
     private static async Task<Ok<SupplierReturnResponse>> AcknowledgeAsync(string id, ClaimsPrincipal p, AcknowledgeSupplierReturn useCase,

@@ -41,6 +41,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         var hash = await HashRequestAsync(http.Request);
         var ct = http.RequestAborted;
+        using var writer = await db.EnterSqliteWriterAsync(ct); // SQLite: this request's transaction is a write from its BEGIN
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var existing = await FindAsync(db, accountId, key, ct);

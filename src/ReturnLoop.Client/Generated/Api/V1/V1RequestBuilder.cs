@@ -22,6 +22,7 @@ using ReturnLoop.Client.Api.V1.Shops;
 using ReturnLoop.Client.Api.V1.Skus;
 using ReturnLoop.Client.Api.V1.StoreOrders;
 using ReturnLoop.Client.Api.V1.Supplier;
+using ReturnLoop.Client.Api.V1.SupplierReturns;
 using ReturnLoop.Client.Api.V1.Warehouses;
 using ReturnLoop.Client.Api.V1.WebhookEndpoints;
 using System.Collections.Generic;
@@ -135,6 +136,11 @@ namespace ReturnLoop.Client.Api.V1
         public global::ReturnLoop.Client.Api.V1.Supplier.SupplierRequestBuilder Supplier
         {
             get => new global::ReturnLoop.Client.Api.V1.Supplier.SupplierRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The supplierReturns property</summary>
+        public global::ReturnLoop.Client.Api.V1.SupplierReturns.SupplierReturnsRequestBuilder SupplierReturns
+        {
+            get => new global::ReturnLoop.Client.Api.V1.SupplierReturns.SupplierReturnsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The warehouses property</summary>
         public global::ReturnLoop.Client.Api.V1.Warehouses.WarehousesRequestBuilder Warehouses
