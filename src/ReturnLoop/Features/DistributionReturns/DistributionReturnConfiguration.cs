@@ -12,6 +12,8 @@ public sealed class DistributionReturnConfiguration : IEntityTypeConfiguration<D
         b.HasIndex(x => x.AfterSalesOrderId).IsUnique();
         b.HasIndex(x => new { x.DistributorAccountId, x.Status, x.Id });
         b.HasIndex(x => new { x.DistributorAccountId, x.SupplierAccountId, x.Id });
+        // Tab counts under the supplier filter from the index alone.
+        b.HasIndex(x => new { x.DistributorAccountId, x.SupplierAccountId, x.Status, x.Id });
         b.HasIndex(x => new { x.DistributorAccountId, x.Id });
     }
 }
