@@ -64,7 +64,8 @@ internal static class Lists
             var first = await api.Get(probe.Url, probe.Key); // warm-up: plans and connections
             for (var i = 0; i < runs; i++) samples.Add(await api.Get(probe.Url, probe.Key));
             var items = first.Json?["items"]?.AsArray().Count ?? -1;
-            var figure = new ListFigure(step, probe.List, $"{who}: {probe.Url.Replace("/api/v1/", "")}", samples.P(0.5), samples.P(0.95), items,
+            var label = probe.Url.Replace("/api/v1/", "").Replace(w.Supplier.Id, "{supplier}").Replace(other, "{distributor2}");
+            var figure = new ListFigure(step, probe.List, $"{who}: {label}", samples.P(0.5), samples.P(0.95), items,
                 samples.ErrorCount + (first.Ok ? 0 : 1));
             figures.Add(figure);
             Console.WriteLine($"  {figure.Query,-100} p50 {figure.P50,7:N1} ms  p95 {figure.P95,7:N1} ms{(figure.Errors > 0 ? $"  {figure.Errors} errors ({first.ErrorKey})" : "")}");

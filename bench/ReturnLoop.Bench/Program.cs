@@ -23,7 +23,7 @@ internal static class Bench
         var root = RepoRoot();
         var loopSeconds = quick ? 8 : 30;
         var listRuns = quick ? 20 : 50;
-        var bulkItems = quick ? 2_000 : 10_000;
+        var bulkItems = quick ? 1_000 : 10_000;
         var steps = new[] { 10_000, 100_000, 1_000_000 }.Where(s => s < total).Append(total).ToList();
         var report = new Report(provider.ToString(), total, quick, Environment.ProcessorCount, Machine.Describe());
         Console.WriteLine($"ReturnLoop bench: {provider}, {total:N0} after-sales orders in steps {string.Join(" → ", steps.Select(s => s.ToString("N0")))}"
@@ -66,6 +66,8 @@ internal static class Bench
 
             Console.WriteLine($"\nClosed loops on one hot SKU and warehouse ({loopSeconds} s per level) beside the raw baseline:");
             var loopOrders = new ConcurrentQueue<string>(await history.LoopOrdersAsync(quick ? 3_000 : 15_000));
+            // Warm-up, not counted: the first call of each route compiles it (JIT) and fills the pools.
+            await Load.LoopsAsync(api, rawApi, world, loopOrders, 2, TimeSpan.FromSeconds(quick ? 5 : 10));
             foreach (var concurrency in new[] { 1, 8, 32 })
             {
                 var figure = await Load.LoopsAsync(api, rawApi, world, loopOrders, concurrency, TimeSpan.FromSeconds(loopSeconds));

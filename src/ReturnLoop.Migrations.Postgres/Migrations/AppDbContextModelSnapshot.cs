@@ -245,6 +245,8 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("DistributorAccountId", "MarketplaceOrderNo");
 
+                    b.HasIndex("DistributorAccountId", "PlatformReturnId");
+
                     b.HasIndex("DistributorAccountId", "NeedsAttention", "Id");
 
                     b.HasIndex("DistributorAccountId", "ShippingWarehouseId", "Id");
@@ -255,6 +257,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("DistributorAccountId", "Source", "ShopId", "PlatformReturnId")
                         .IsUnique();
+
+                    b.HasIndex("DistributorAccountId", "Source", "Status", "Id");
+
+                    b.HasIndex("DistributorAccountId", "SupplierAccountId", "Status", "Id");
 
                     b.ToTable("AfterSalesOrders");
                 });
@@ -489,8 +495,14 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("SupplierAccountId", "Id");
 
+                    b.HasIndex("DistributorAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "Status", "Id");
+
                     b.HasIndex("DistributorAccountId", "Platform", "ShopId", "MarketplaceOrderNo")
                         .IsUnique();
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
 
                     b.ToTable("DistributionOrders", t =>
                         {
@@ -605,6 +617,9 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.HasIndex("DistributorAccountId", "Status", "Id");
 
                     b.HasIndex("DistributorAccountId", "SupplierAccountId", "Id");
+
+                    b.HasIndex("DistributorAccountId", "SupplierAccountId", "Status", "Id")
+                        .HasDatabaseName("IX_DistributionReturns_DistributorAccountId_SupplierAccountId~1");
 
                     b.ToTable("DistributionReturns");
                 });
@@ -866,6 +881,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.HasIndex("DistributorAccountId", "Status", "Id");
 
                     b.HasIndex("SupplierAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "Method", "Status", "Id");
 
                     b.HasIndex(new[] { "SupplierReturnId" }, "IX_RefundOrders_OneActive")
                         .IsUnique()
@@ -1202,7 +1221,11 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("SupplierAccountId", "DistributorAccountId", "Id");
 
+                    b.HasIndex("SupplierAccountId", "NeedsAttention", "Id");
+
                     b.HasIndex("SupplierAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
 
                     b.ToTable("SupplierReturns");
                 });

@@ -237,6 +237,8 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DistributorAccountId", "MarketplaceOrderNo");
 
+                    b.HasIndex("DistributorAccountId", "PlatformReturnId");
+
                     b.HasIndex("DistributorAccountId", "NeedsAttention", "Id");
 
                     b.HasIndex("DistributorAccountId", "ShippingWarehouseId", "Id");
@@ -247,6 +249,10 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DistributorAccountId", "Source", "ShopId", "PlatformReturnId")
                         .IsUnique();
+
+                    b.HasIndex("DistributorAccountId", "Source", "Status", "Id");
+
+                    b.HasIndex("DistributorAccountId", "SupplierAccountId", "Status", "Id");
 
                     b.ToTable("AfterSalesOrders");
                 });
@@ -481,8 +487,14 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SupplierAccountId", "Id");
 
+                    b.HasIndex("DistributorAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "Status", "Id");
+
                     b.HasIndex("DistributorAccountId", "Platform", "ShopId", "MarketplaceOrderNo")
                         .IsUnique();
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
 
                     b.ToTable("DistributionOrders", t =>
                         {
@@ -597,6 +609,8 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                     b.HasIndex("DistributorAccountId", "Status", "Id");
 
                     b.HasIndex("DistributorAccountId", "SupplierAccountId", "Id");
+
+                    b.HasIndex("DistributorAccountId", "SupplierAccountId", "Status", "Id");
 
                     b.ToTable("DistributionReturns");
                 });
@@ -858,6 +872,10 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                     b.HasIndex("DistributorAccountId", "Status", "Id");
 
                     b.HasIndex("SupplierAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "Method", "Status", "Id");
 
                     b.HasIndex(new[] { "SupplierReturnId" }, "IX_RefundOrders_OneActive")
                         .IsUnique()
@@ -1194,7 +1212,11 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SupplierAccountId", "DistributorAccountId", "Id");
 
+                    b.HasIndex("SupplierAccountId", "NeedsAttention", "Id");
+
                     b.HasIndex("SupplierAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
 
                     b.ToTable("SupplierReturns");
                 });
