@@ -46,6 +46,8 @@ internal static class Load
         }).ToList();
         await Task.WhenAll(rawWorkers);
         var rawTx = rawSamples.Count / rawClock.Elapsed.TotalSeconds;
+        if (rawSamples.ErrorCount > 0)
+            Console.WriteLine($"  raw baseline errors: {string.Join(", ", rawSamples.Errors.Select(e => $"{e.Value}× {e.Key}"))}");
         var loopsPerSecond = done / seconds;
         return new LoopFigure(concurrency, done, failed, seconds, loopsPerSecond, rawTx, rawSamples.P(0.5),
             rawTx > 0 ? loopsPerSecond / (rawTx / 5) : double.NaN,

@@ -17,6 +17,7 @@ namespace ReturnLoop.Bench;
 /// </summary>
 internal sealed class RawBaseline : IAsyncDisposable
 {
+    private static readonly string Account = Ids.New(); // 32 characters, like the app's ids
     private readonly WebApplication _app;
     private readonly DatabaseProvider _provider;
     private readonly string _connectionString;
@@ -41,7 +42,18 @@ internal sealed class RawBaseline : IAsyncDisposable
         var raw = new RawBaseline(app, provider, connectionString) { Url = $"http://127.0.0.1:{port}" };
         if (provider == DatabaseProvider.Postgres) raw._pg = NpgsqlDataSource.Create(connectionString);
         await raw.CreateTableAsync();
-        app.MapPost("/raw", async (int? rows) => { await raw.WriteAsync(rows ?? 5); return Results.Ok(); });
+        app.MapPost("/raw", async (int? rows) =>
+        {
+            try
+            {
+                await raw.WriteAsync(rows ?? 5);
+                return Results.Ok();
+            }
+            catch (DbException e)
+            {
+                return Results.Problem(e.Message, statusCode: 500, extensions: new Dictionary<string, object?> { ["code"] = "raw.failed" });
+            }
+        });
         await app.StartAsync();
         return raw;
     }
@@ -85,7 +97,7 @@ internal sealed class RawBaseline : IAsyncDisposable
             {
                 values.Add($"(@i{i}, @a{i}, 'AfterSales', 'ToConfirm', 25.00, @c{i})");
                 Add(command, $"@i{i}", Ids.New());
-                Add(command, $"@a{i}", "bench-raw-account-000000000000000");
+                Add(command, $"@a{i}", Account);
                 Add(command, $"@c{i}", DateTimeOffset.UtcNow.ToString("O"));
             }
             command.CommandText = $"INSERT INTO bench_raw (id, account_id, kind, status, amount, created_at) VALUES {string.Join(",", values)}";
