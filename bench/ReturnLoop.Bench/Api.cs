@@ -108,7 +108,8 @@ internal sealed class Samples
         {
             if (_ms.Count == 0) return double.NaN;
             var sorted = _ms.Order().ToList();
-            return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1 < 0 ? 0 : (int)Math.Ceiling(q * sorted.Count) - 1)];
+            var rank = (int)Math.Ceiling(q * sorted.Count) - 1; // nearest rank
+            return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
         }
     }
 }

@@ -37,7 +37,8 @@ internal sealed class AppHost : IAsyncDisposable
     public static async Task<AppHost> StartAsync(string repoRoot, string provider, string connectionString)
     {
         var dll = Path.Combine(repoRoot, "src", "ReturnLoop", "bin", "Release", "net10.0", "ReturnLoop.dll");
-        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: build with -c Release first (./build.sh bench does).");
+        if (!File.Exists(dll))
+            throw new InvalidOperationException($"{dll} is missing: build with -c Release first (./build.sh bench does).");
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", url])

@@ -159,7 +159,12 @@ internal sealed class History(DatabaseProvider provider, string connectionString
         order.Ship(World.Prices, 3.00m, at.AddHours(6));
         b.Orders.Add(order);
 
-        var type = r switch { >= 25 and < 30 => AfterSalesType.RefundOnly, 30 or 31 => AfterSalesType.AbnormalReturn, _ => AfterSalesType.ReturnAndRefund };
+        var type = r switch
+        {
+            >= 25 and < 30 => AfterSalesType.RefundOnly,
+            30 or 31 => AfterSalesType.AbnormalReturn,
+            _ => AfterSalesType.ReturnAndRefund,
+        };
         List<AfterSalesLine> asked = [new($"M-{k}", 1)];
         if (combo && i % 2 == 0) asked.Add(new("M-COMBO", 1));
         var t = at.AddDays(3);
@@ -207,8 +212,8 @@ internal sealed class History(DatabaseProvider provider, string connectionString
         if (r < 16) return; // Pending stock-in
         var stockAt = pushAt.AddDays(4);
         var condition = i % 17 == 0 ? ItemCondition.Damaged : ItemCondition.Good;
-        sr.StockIn(_warehouses[warehouseId], sr.Lines.Select(l => new StockInLine(l.SupplierSkuCode, l.ExpectedQuantity, condition)).ToList(),
-            stockAt);
+        var received = sr.Lines.Select(l => new StockInLine(l.SupplierSkuCode, l.ExpectedQuantity, condition)).ToList();
+        sr.StockIn(_warehouses[warehouseId], received, stockAt);
         aso.MarkReceived(stockAt);
         if (r == 20)
         {

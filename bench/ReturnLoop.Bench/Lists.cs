@@ -68,7 +68,8 @@ internal static class Lists
             var figure = new ListFigure(step, probe.List, $"{who}: {label}", samples.P(0.5), samples.P(0.95), items,
                 samples.ErrorCount + (first.Ok ? 0 : 1));
             figures.Add(figure);
-            Console.WriteLine($"  {figure.Query,-100} p50 {figure.P50,7:N1} ms  p95 {figure.P95,7:N1} ms{(figure.Errors > 0 ? $"  {figure.Errors} errors ({first.ErrorKey})" : "")}");
+            var errors = figure.Errors > 0 ? $"  {figure.Errors} errors ({first.ErrorKey})" : "";
+            Console.WriteLine($"  {figure.Query,-100} p50 {figure.P50,7:N1} ms  p95 {figure.P95,7:N1} ms{errors}");
         }
         return figures;
     }

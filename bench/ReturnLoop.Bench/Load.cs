@@ -42,7 +42,8 @@ internal static class Load
         var rawClock = Stopwatch.StartNew();
         var rawWorkers = Enumerable.Range(0, concurrency).Select(async _ =>
         {
-            while (rawClock.Elapsed.TotalSeconds < Math.Min(seconds, duration.TotalSeconds)) rawSamples.Add(await raw.Post("/raw?rows=5", null));
+            while (rawClock.Elapsed.TotalSeconds < Math.Min(seconds, duration.TotalSeconds))
+                rawSamples.Add(await raw.Post("/raw?rows=5", null));
         }).ToList();
         await Task.WhenAll(rawWorkers);
         var rawTx = rawSamples.Count / rawClock.Elapsed.TotalSeconds;
@@ -96,7 +97,8 @@ internal static class Load
     public static async Task<double> RawBulkAsync(Api raw, int items, int batch)
     {
         var clock = Stopwatch.StartNew();
-        for (var done = 0; done < items; done += batch) Api.Must(await raw.Post($"/raw?rows={Math.Min(batch, items - done) * 5}", null), "raw bulk");
+        for (var done = 0; done < items; done += batch)
+            Api.Must(await raw.Post($"/raw?rows={Math.Min(batch, items - done) * 5}", null), "raw bulk");
         return items / clock.Elapsed.TotalSeconds;
     }
 

@@ -26,13 +26,15 @@ internal static class Bench
         var bulkItems = quick ? 1_000 : 10_000;
         var steps = new[] { 10_000, 100_000, 1_000_000 }.Where(s => s < total).Append(total).ToList();
         var report = new Report(provider.ToString(), total, quick, Environment.ProcessorCount, Machine.Describe());
-        Console.WriteLine($"ReturnLoop bench: {provider}, {total:N0} after-sales orders in steps {string.Join(" → ", steps.Select(s => s.ToString("N0")))}"
+        var stepText = string.Join(" → ", steps.Select(s => s.ToString("N0")));
+        Console.WriteLine($"ReturnLoop bench: {provider}, {total:N0} after-sales orders in steps {stepText}"
             + $"{(quick ? " (quick)" : "")}, {Environment.ProcessorCount} cores, load {Machine.LoadAverage()}");
 
         var connection = url is null
             ? provider == DatabaseProvider.Sqlite ? NewSqliteDatabase() : NewPostgresDatabase()
             : Environment.GetEnvironmentVariable("ConnectionStrings__ReturnLoop")
-                ?? throw new InvalidOperationException("With --url, set ConnectionStrings__ReturnLoop to the app's database (the history goes there).");
+                ?? throw new InvalidOperationException(
+                    "With --url, set ConnectionStrings__ReturnLoop to the app's database (the history goes there).");
         AppHost? host = null;
         try
         {
@@ -49,7 +51,8 @@ internal static class Bench
 
             var setupClock = Stopwatch.StartNew();
             var world = await Setup.CreateAsync(api, distributors: quick ? 5 : 20, hotStock: 10_000_000);
-            Console.WriteLine($"Set up over HTTP in {setupClock.Elapsed.TotalSeconds:N1} s: 1 supplier, {world.Distributors.Count} distributors, "
+            Console.WriteLine($"Set up over HTTP in {setupClock.Elapsed.TotalSeconds:N1} s: 1 supplier, "
+                + $"{world.Distributors.Count} distributors, "
                 + "2 warehouses, 6 SKUs, 5 merchant SKUs each (one combo)");
 
             var history = new History(provider, connection, world, total);
@@ -72,7 +75,8 @@ internal static class Bench
             {
                 var figure = await Load.LoopsAsync(api, rawApi, world, loopOrders, concurrency, TimeSpan.FromSeconds(loopSeconds));
                 report.Loops.Add(figure);
-                Console.WriteLine($"  concurrency {concurrency,2}: {figure.LoopsPerSecond,7:N1} loops/s ({figure.Loops:N0} ok, {figure.FailedLoops} failed)"
+                Console.WriteLine($"  concurrency {concurrency,2}: {figure.LoopsPerSecond,7:N1} loops/s "
+                    + $"({figure.Loops:N0} ok, {figure.FailedLoops} failed)"
                     + $"   raw {figure.RawTxPerSecond,7:N0} tx/s   app/raw {figure.Ratio:N2}");
                 foreach (var a in figure.Actions)
                     Console.WriteLine($"      {a.Action,-9} p50 {a.P50,6:N1}  p95 {a.P95,6:N1}  p99 {a.P99,6:N1} ms"
@@ -126,7 +130,10 @@ internal static class Bench
     }
 
     private static string NewSqliteDatabase() =>
-        new SqliteConnectionStringBuilder { DataSource = Path.Combine(Path.GetTempPath(), $"returnloop-bench-{Guid.NewGuid():N}.db") }.ToString();
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(Path.GetTempPath(), $"returnloop-bench-{Guid.NewGuid():N}.db"),
+        }.ToString();
 
     private static void DeleteSqlite(string connection)
     {
@@ -141,7 +148,8 @@ internal static class Bench
     {
         var server = Environment.GetEnvironmentVariable("RETURNLOOP_BENCH_POSTGRES")
             ?? Environment.GetEnvironmentVariable("RETURNLOOP_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("Set RETURNLOOP_BENCH_POSTGRES, or run ./build.sh bench, which starts a throwaway PostgreSQL.");
+            ?? throw new InvalidOperationException(
+                "Set RETURNLOOP_BENCH_POSTGRES, or run ./build.sh bench, which starts a throwaway PostgreSQL.");
         var name = $"returnloop_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
         using var connection = new NpgsqlConnection(server);
         connection.Open();
@@ -157,7 +165,8 @@ internal static class Bench
         return dir.FullName;
     }
 
-    private static int ArgValue(string[] args, string name, int fallback) => ArgText(args, name) is { } v ? int.Parse(v.Replace("_", "")) : fallback;
+    private static int ArgValue(string[] args, string name, int fallback) =>
+        ArgText(args, name) is { } v ? int.Parse(v.Replace("_", "")) : fallback;
 
     private static string? ArgText(string[] args, string name)
     {

@@ -100,7 +100,8 @@ internal sealed class RawBaseline : IAsyncDisposable
                 Add(command, $"@a{i}", Account);
                 Add(command, $"@c{i}", DateTimeOffset.UtcNow.ToString("O"));
             }
-            command.CommandText = $"INSERT INTO bench_raw (id, account_id, kind, status, amount, created_at) VALUES {string.Join(",", values)}";
+            command.CommandText =
+                $"INSERT INTO bench_raw (id, account_id, kind, status, amount, created_at) VALUES {string.Join(",", values)}";
             await command.ExecuteNonQueryAsync();
         }
         await tx.CommitAsync();

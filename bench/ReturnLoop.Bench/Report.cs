@@ -16,9 +16,11 @@ internal static class Machine
             ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))?.Split(':')[1].Trim()
             : "?";
         var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim()
+            ? File.ReadLines("/proc/cpuinfo")
+                .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim()
             : "?";
-        return $"{Environment.ProcessorCount} cores ({cpu}), {memory} RAM, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}";
+        return $"{Environment.ProcessorCount} cores ({cpu}), {memory} RAM, {RuntimeInformation.FrameworkDescription}, "
+            + RuntimeInformation.OSDescription;
     }
 
     public static string LoadAverage() =>
@@ -78,13 +80,16 @@ internal sealed class Report(string provider, int afterSales, bool quick, int co
         s.AppendLine();
         s.AppendLine("## Closed loops (create → approve → push → stock-in → refund), one hot SKU and warehouse");
         s.AppendLine();
-        s.AppendLine("| clients | loops/s | loops ok | failed | raw tx/s (5 rows) | app/raw (loops ÷ raw/5) | create p50/p95/p99 | approve | push | stock-in | refund | errors |");
+        s.AppendLine("| clients | loops/s | loops ok | failed | raw tx/s (5 rows) | app/raw (loops ÷ raw/5) "
+            + "| create p50/p95/p99 | approve | push | stock-in | refund | errors |");
         s.AppendLine("|---:|---:|---:|---:|---:|---:|---|---|---|---|---|---|");
         foreach (var l in Loops)
         {
             string A(string name) => l.Actions.First(a => a.Action == name) is var a ? $"{F(a.P50)}/{F(a.P95)}/{F(a.P99)}" : "";
-            var errors = l.Actions.SelectMany(a => a.Errors.Select(e => ($"{a.Action} {e.Key}", e.Value))).ToDictionary(e => e.Item1, e => e.Value);
-            s.AppendLine($"| {l.Concurrency} | {F(l.LoopsPerSecond)} | {l.Loops:N0} | {l.FailedLoops} | {F(l.RawTxPerSecond, "N0")} | {F(l.Ratio, "N2")} "
+            var errors = l.Actions.SelectMany(a => a.Errors.Select(e => ($"{a.Action} {e.Key}", e.Value)))
+                .ToDictionary(e => e.Item1, e => e.Value);
+            s.AppendLine($"| {l.Concurrency} | {F(l.LoopsPerSecond)} | {l.Loops:N0} | {l.FailedLoops} | {F(l.RawTxPerSecond, "N0")} "
+                + $"| {F(l.Ratio, "N2")} "
                 + $"| {A("create")} | {A("approve")} | {A("push")} | {A("stock-in")} | {A("refund")} | {Errors(errors)} |");
         }
         s.AppendLine();
@@ -95,7 +100,8 @@ internal sealed class Report(string provider, int afterSales, bool quick, int co
         s.AppendLine("| action | how | items/s | ok of | seconds | raw items/s (5 rows each) | app/raw | errors |");
         s.AppendLine("|---|---|---:|---:|---:|---:|---:|---|");
         foreach (var b in Bulk)
-            s.AppendLine($"| {b.What} | {b.Mode} | {F(b.ItemsPerSecond, "N0")} | {b.Ok:N0} of {b.Items:N0} | {F(b.Seconds)} | {F(b.RawPerSecond, "N0")} "
+            s.AppendLine($"| {b.What} | {b.Mode} | {F(b.ItemsPerSecond, "N0")} | {b.Ok:N0} of {b.Items:N0} | {F(b.Seconds)} "
+                + $"| {F(b.RawPerSecond, "N0")} "
                 + $"| {F(b.Ratio, "N2")} | {Errors(b.Errors)} |");
         s.AppendLine();
         s.AppendLine("## Lists: first page (limit 50) and tab counts, p50/p95 ms, one request at a time");

@@ -32,17 +32,17 @@ internal static class Setup
             var id = Api.Must(await api.Post("/api/v1/partnerships", d.Key, new { supplierAccountId = supplier.Id }), "apply").Str("id");
             Api.Must(await api.Post($"/api/v1/partnerships/{id}/accept", supplier.Key), "accept");
         }
-        var hot = Api.Must(await api.Post("/api/v1/warehouses", supplier.Key, new { code = "KL", name = "Kuala Lumpur", kind = "Own" }), "warehouse")
-            .Str("id");
-        var other = Api.Must(await api.Post("/api/v1/warehouses", supplier.Key, new { code = "PG", name = "Penang", kind = "Own" }), "warehouse")
-            .Str("id");
+        var hot = Api.Must(await api.Post("/api/v1/warehouses", supplier.Key, new { code = "KL", name = "Kuala Lumpur", kind = "Own" }),
+            "warehouse").Str("id");
+        var other = Api.Must(await api.Post("/api/v1/warehouses", supplier.Key, new { code = "PG", name = "Penang", kind = "Own" }),
+            "warehouse").Str("id");
         foreach (var (code, price) in World.Prices)
-            Api.Must(await api.Post("/api/v1/skus", supplier.Key, new { code, name = code, costPrice = Math.Round(price / 2, 2), distributionPrice = price }),
-                $"sku {code}");
+            Api.Must(await api.Post("/api/v1/skus", supplier.Key,
+                new { code, name = code, costPrice = Math.Round(price / 2, 2), distributionPrice = price }), $"sku {code}");
         Api.Must(await api.Post("/api/v1/inventory/adjustments", supplier.Key,
             new { warehouseId = hot, skuCode = World.HotSku, quantity = hotStock, reason = "opening" }), "opening stock");
-        Api.Must(await api.Put("/api/v1/supplier/charge-settings", supplier.Key, new { distributionFee = 3.00m, returnHandlingFee = 2.00m }),
-            "charge settings");
+        Api.Must(await api.Put("/api/v1/supplier/charge-settings", supplier.Key,
+            new { distributionFee = 3.00m, returnHandlingFee = 2.00m }), "charge settings");
         foreach (var d in parties)
         {
             for (var k = 1; k <= World.Singles.Length; k++)

@@ -21,7 +21,8 @@ public sealed class DistributionOrderListTests
         var partnership = (await reseller.Post("/api/v1/partnerships", new { supplierAccountId = w.DistributorId })).Ok().Id;
         (await w.Distributor.Post($"/api/v1/partnerships/{partnership}/accept")).Ok();
         var warehouse = (await w.Distributor.Post("/api/v1/warehouses", new { code = "MINE", name = "Mine", kind = "Own" })).Ok().Id;
-        (await w.Distributor.Post("/api/v1/skus", new { code = "SELL-1", name = "SELL-1", costPrice = 1m, distributionPrice = 20.00m })).Ok();
+        (await w.Distributor.Post("/api/v1/skus",
+            new { code = "SELL-1", name = "SELL-1", costPrice = 1m, distributionPrice = 20.00m })).Ok();
         (await w.Distributor.Post("/api/v1/inventory/adjustments",
             new { warehouseId = warehouse, skuCode = "SELL-1", quantity = 100, reason = "opening" })).Ok();
         (await reseller.Post("/api/v1/merchant-skus", new
