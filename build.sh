@@ -4,7 +4,9 @@
 #   ./build.sh test     run every test: starts a throwaway PostgreSQL cluster (installing PostgreSQL first
 #                       where initdb is missing), runs the suites on SQLite and PostgreSQL, removes the cluster;
 #                       the browser tests drive Debian's chromium (installed first where it is missing)
-#   ./build.sh bench    run the benchmarks in bench/ (on purpose, never in CI)
+#   ./build.sh bench [--provider Sqlite|Postgres] [--after-sales N] [--url URL] [--quick]
+#                       the peak-sale benchmark (on purpose, never in CI; docs/performance.md); PostgreSQL: a throwaway
+#                       cluster unless RETURNLOOP_BENCH_POSTGRES names a server
 #   ./build.sh migration <Name>   add a generated migration for SQLite and PostgreSQL after a model change
 #   ./build.sh client   rebuild the host (which writes openapi/v1.json) and regenerate src/ReturnLoop.Client from it
 #   ./build.sh backup <file>    an online backup of the database the app uses (SQLite's backup API; pg_dump for PostgreSQL)
@@ -160,9 +162,23 @@ case "$cmd" in
         -n ReturnLoop.Client -c ReturnLoopApiClient --clean-output --exclude-backward-compatible --log-level Warning
     ;;
   bench)
+    # ./build.sh bench [--provider Sqlite|Postgres] [--after-sales N] [--url URL] [--quick]: docs/performance.md
     shift
-    start_postgres
-    dotnet run -c Release --project bench/ReturnLoop.Bench -- "$@"
+    provider=Sqlite; url=
+    args=("$@")
+    for ((i = 0; i < ${#args[@]}; i++)); do
+      case "${args[$i]}" in
+        --provider) provider=${args[$((i + 1))]:-Sqlite} ;;
+        --url) url=${args[$((i + 1))]:-} ;;
+      esac
+    done
+    # One Release build; the bench then starts the app's own ReturnLoop.dll as a separate process.
+    dotnet build bench/ReturnLoop.Bench -c Release -v q
+    if [ "${provider,,}" = postgres ] && [ -z "$url" ] && [ -z "${RETURNLOOP_BENCH_POSTGRES:-}" ]; then
+      start_postgres
+      export RETURNLOOP_BENCH_POSTGRES=$RETURNLOOP_TEST_POSTGRES
+    fi
+    dotnet bench/ReturnLoop.Bench/bin/Release/net10.0/ReturnLoop.Bench.dll "$@"
     ;;
   backup)
     file=${2:?usage: ./build.sh backup <file>}

@@ -1,171 +1,176 @@
-// Peak-sale figures, run on purpose: ./build.sh bench [--orders N] [--provider Sqlite|Postgres]
-// Seeds N approved after-sales orders waiting in To Push, then measures through the real HTTP pipeline
-// (in-process): list pages and tab counts of the distributor's lists, and bulk pushes of 1,000 returns.
+// Peak-sale figures, run on purpose (never by the tests):
+//   ./build.sh bench [--provider Sqlite|Postgres] [--after-sales N] [--url URL] [--quick]
+// Starts the app as its own process on a fresh database (or takes --url), sets up accounts over HTTP, grows the history
+// with the app's own entities in steps (10,000 → 100,000 → 1,000,000 after-sales orders) measuring the lists at each step,
+// then measures the write path over HTTP beside a raw ADO.NET baseline, and writes the table under bench/results/.
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ReturnLoop.Data;
-using ReturnLoop.Features.AfterSales;
-using ReturnLoop.Features.DistributionOrders;
-using ReturnLoop.Features.DistributionReturns;
-using ReturnLoop.Features.Partnerships;
-using ReturnLoop.Features.Accounts;
-using ReturnLoop.Features.Catalog;
-using ReturnLoop.Features.Warehouses;
 
 namespace ReturnLoop.Bench;
 
 internal static class Bench
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        var orders = ArgValue(args, "--orders", 20_000);
-        var providers = ArgText(args, "--provider") is { } p ? [Enum.Parse<DatabaseProvider>(p)] : new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
-        // The host's content root, found from where the bench runs (./build.sh bench runs it from the repository).
-        var root = new DirectoryInfo(Directory.GetCurrentDirectory());
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ReturnLoop.slnx"))) root = root.Parent;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RETURNLOOP", Path.Combine(root?.FullName ?? ".", "src", "ReturnLoop"));
-        Console.WriteLine($"ReturnLoop bench: {orders:N0} after-sales orders per provider, {Environment.ProcessorCount} cores");
+        var quick = args.Contains("--quick");
+        var provider = Enum.Parse<DatabaseProvider>(ArgText(args, "--provider") ?? "Sqlite", ignoreCase: true);
+        var total = ArgValue(args, "--after-sales", quick ? 10_000 : 1_000_000);
+        var url = ArgText(args, "--url");
+        var root = RepoRoot();
+        var loopSeconds = quick ? 8 : 30;
+        var listRuns = quick ? 20 : 50;
+        var bulkItems = quick ? 1_000 : 10_000;
+        var steps = new[] { 10_000, 100_000, 1_000_000 }.Where(s => s < total).Append(total).ToList();
+        var report = new Report(provider.ToString(), total, quick, Environment.ProcessorCount, Machine.Describe());
+        var stepText = string.Join(" → ", steps.Select(s => s.ToString("N0")));
+        Console.WriteLine($"ReturnLoop bench: {provider}, {total:N0} after-sales orders in steps {stepText}"
+            + $"{(quick ? " (quick)" : "")}, {Environment.ProcessorCount} cores, load {Machine.LoadAverage()}");
 
-        foreach (var provider in providers)
+        var connection = url is null
+            ? provider == DatabaseProvider.Sqlite ? NewSqliteDatabase() : NewPostgresDatabase()
+            : Environment.GetEnvironmentVariable("ConnectionStrings__ReturnLoop")
+                ?? throw new InvalidOperationException(
+                    "With --url, set ConnectionStrings__ReturnLoop to the app's database (the history goes there).");
+        AppHost? host = null;
+        try
         {
-            var connection = provider == DatabaseProvider.Sqlite
-                ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(Path.GetTempPath(), $"returnloop-bench-{Guid.NewGuid():N}.db") }.ToString()
-                : CreatePostgresDatabase();
-            await using var app = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b =>
+            if (url is null)
             {
-                b.UseEnvironment("Bench");
-                b.UseSetting("Database:Provider", provider.ToString());
-                b.UseSetting("ConnectionStrings:ReturnLoop", connection);
-                b.UseSetting("Demo:Seed", "false");
-                b.UseSetting("RateLimits:RequestsPerMinute", "100000000"); // the bench measures the app, not its rate limits
-                b.UseSetting("Logging:LogLevel:Default", "Warning");
-            });
-            var http = app.CreateClient();
-
-            var seedClock = Stopwatch.StartNew();
-            var (distributorKey, returnIds) = await SeedAsync(app.Services, orders);
-            Console.WriteLine($"\n[{provider}] seeded {orders:N0} shipped orders + approved after-sales orders in {seedClock.Elapsed.TotalSeconds:N1} s");
-            http.DefaultRequestHeaders.Authorization = new("Bearer", distributorKey);
-
-            await Measure(http, "after-sales list, first page (50)", "/api/v1/after-sales-orders?limit=50");
-            await Measure(http, "after-sales list, status tab (50)", "/api/v1/after-sales-orders?status=ConfirmReturn&limit=50");
-            var deep = await DeepCursorAsync(http, "/api/v1/distribution-returns?limit=200", pages: 20);
-            await Measure(http, "distribution returns, page 21 (200)", $"/api/v1/distribution-returns?limit=200&cursor={deep}");
-            await Measure(http, "after-sales tab counts", "/api/v1/after-sales-orders/counts");
-            await Measure(http, "distribution-return tab counts", "/api/v1/distribution-returns/counts");
-
-            var batches = returnIds.Chunk(1000).Take(3).ToList();
-            foreach (var batch in batches)
-            {
-                var clock = Stopwatch.StartNew();
-                var response = await http.PostAsJsonAsync("/api/v1/distribution-returns/push", new { ids = batch });
-                response.EnsureSuccessStatusCode();
-                clock.Stop();
-                Console.WriteLine($"[{provider}] bulk push of {batch.Length:N0}: {clock.Elapsed.TotalMilliseconds:N0} ms = {batch.Length / clock.Elapsed.TotalSeconds:N0} returns/s");
+                Console.WriteLine("Starting the app (Release, its own process) …");
+                host = await AppHost.StartAsync(root, provider.ToString(), connection);
+                url = host.Url;
+                Console.WriteLine($"  {url}, pid {host.Pid}, {host.RssMb:N0} MB resident after start");
             }
-            await Measure(http, "distribution-return tab counts after pushes", "/api/v1/distribution-returns/counts");
-        }
-    }
+            var api = new Api(url);
+            await using var raw = await RawBaseline.StartAsync(provider, connection);
+            var rawApi = new Api(raw.Url);
 
-    static async Task Measure(HttpClient http, string what, string url, int runs = 30)
-    {
-        (await http.GetAsync(url)).EnsureSuccessStatusCode(); // warm-up
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            (await http.GetAsync(url)).EnsureSuccessStatusCode();
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        Console.WriteLine($"  {what,-45} median {times[runs / 2],7:N1} ms   p95 {times[(int)(runs * 0.95)],7:N1} ms");
-    }
+            var setupClock = Stopwatch.StartNew();
+            var world = await Setup.CreateAsync(api, distributors: quick ? 5 : 20, hotStock: 10_000_000);
+            Console.WriteLine($"Set up over HTTP in {setupClock.Elapsed.TotalSeconds:N1} s: 1 supplier, "
+                + $"{world.Distributors.Count} distributors, "
+                + "2 warehouses, 6 SKUs, 5 merchant SKUs each (one combo)");
 
-    static async Task<string> DeepCursorAsync(HttpClient http, string url, int pages)
-    {
-        string? cursor = null;
-        for (var i = 0; i < pages; i++)
-        {
-            var page = await http.GetFromJsonAsync<PageOfIds>(cursor is null ? url : $"{url}&cursor={cursor}");
-            cursor = page!.NextCursor ?? cursor;
-        }
-        return cursor!;
-    }
-
-    static async Task<(string Key, List<string> ReturnIds)> SeedAsync(IServiceProvider services, int count)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
-        var signUp = sp.GetRequiredService<SignUp>();
-        var supplier = await signUp.HandleAsync(new("Bench Supplier", "MYR", $"s-{Guid.NewGuid():N}@bench.test", "bench-password"), default);
-        var distributor = await signUp.HandleAsync(new("Bench Distributor", "MYR", $"d-{Guid.NewGuid():N}@bench.test", "bench-password"), default);
-        string s = supplier.Account.Id, d = distributor.Account.Id;
-        var partnership = await sp.GetRequiredService<ApplyForPartnership>().HandleAsync(d, new(s), default);
-        await sp.GetRequiredService<DecidePartnership>().HandleAsync(s, partnership.Id, PartnershipDecision.Accept, default);
-        var warehouse = await sp.GetRequiredService<CreateWarehouse>().HandleAsync(s, new("BENCH", "Bench", WarehouseKind.Own), default);
-        await sp.GetRequiredService<CreateSupplierSku>().HandleAsync(s, new("SKU-A", "A", 10m, 25.00m), default);
-        await sp.GetRequiredService<CreateSupplierSku>().HandleAsync(s, new("SKU-B", "B", 5m, 12.50m), default);
-        await sp.GetRequiredService<CreateMerchantSku>().HandleAsync(d, new("M-A", "A", s, [new ComponentRequest("SKU-A", 1)]), default);
-        await sp.GetRequiredService<CreateMerchantSku>().HandleAsync(d, new("M-COMBO", "A+B", s, [new ComponentRequest("SKU-A", 1), new ComponentRequest("SKU-B", 2)]), default);
-
-        // Bulk rows through the entities' own factories and transitions (not the per-request use cases, for speed).
-        var factory = sp.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        var returnIds = new List<string>(count);
-        var prices = new Dictionary<string, decimal> { ["SKU-A"] = 25.00m, ["SKU-B"] = 12.50m };
-        var statuses = new[] { "ToConfirm", "ConfirmReturn", "ConfirmReturn", "ConfirmReturn" };
-        for (var start = 0; start < count; start += 2000)
-        {
-            await using var db = await factory.CreateDbContextAsync();
-            for (var i = start; i < Math.Min(count, start + 2000); i++)
+            var history = new History(provider, connection, world, total);
+            foreach (var step in steps)
             {
-                var at = now.AddMinutes(-count + i);
-                var order = DistributionOrder.Create(d, s, "MYR", warehouse.Id, Platform.Shopee, "bench-shop", $"SO{i:D8}",
-                    [new DistributionOrderLine("M-A", 2, "SKU-A", 1), new DistributionOrderLine("M-COMBO", 1, "SKU-A", 1), new DistributionOrderLine("M-COMBO", 1, "SKU-B", 2)],
-                    at, at);
-                order.Ship(prices, 3.00m, at);
-                var afterSales = AfterSalesOrder.Create(order, Platform.Shopee, AfterSalesType.ReturnAndRefund, "bench",
-                    [new AfterSalesLine("M-A", 1), new AfterSalesLine("M-COMBO", 1)], at, "bench-shop", $"RT{i:D8}");
-                db.DistributionOrders.Add(order);
-                db.AfterSalesOrders.Add(afterSales);
-                if (statuses[i % statuses.Length] == "ConfirmReturn")
-                {
-                    afterSales.Approve(at);
-                    var ret = DistributionReturn.Create(afterSales.Id, order.Id, d, s, warehouse.Id, at);
-                    afterSales.AttachDistributionReturn(ret.Id);
-                    db.DistributionReturns.Add(ret);
-                    returnIds.Add(ret.Id);
-                }
+                Console.WriteLine($"\nGrowing the history to {step:N0} after-sales orders …");
+                var seconds = await history.GrowToAsync(step, Console.WriteLine);
+                report.Seeding.Add(new SeedFigure(step, seconds));
+                await AnalyzeAsync(provider, history);
+                Console.WriteLine($"Lists at {step:N0} (p50/p95 over {listRuns} requests each):");
+                report.Lists.AddRange(await Lists.MeasureAsync(api, world, step, listRuns));
+                if (host is not null) Console.WriteLine($"  app memory: {host.RssMb:N0} MB resident, peak {host.PeakMb:N0} MB");
             }
-            await db.SaveChangesAsync();
+
+            Console.WriteLine($"\nClosed loops on one hot SKU and warehouse ({loopSeconds} s per level) beside the raw baseline:");
+            var loopOrders = new ConcurrentQueue<string>(await history.LoopOrdersAsync(quick ? 3_000 : 15_000));
+            // Warm-up, not counted: the first call of each route compiles it (JIT) and fills the pools.
+            await Load.LoopsAsync(api, rawApi, world, loopOrders, 2, TimeSpan.FromSeconds(quick ? 5 : 10));
+            foreach (var concurrency in new[] { 1, 8, 32 })
+            {
+                var figure = await Load.LoopsAsync(api, rawApi, world, loopOrders, concurrency, TimeSpan.FromSeconds(loopSeconds));
+                report.Loops.Add(figure);
+                Console.WriteLine($"  concurrency {concurrency,2}: {figure.LoopsPerSecond,7:N1} loops/s "
+                    + $"({figure.Loops:N0} ok, {figure.FailedLoops} failed)"
+                    + $"   raw {figure.RawTxPerSecond,7:N0} tx/s   app/raw {figure.Ratio:N2}");
+                foreach (var a in figure.Actions)
+                    Console.WriteLine($"      {a.Action,-9} p50 {a.P50,6:N1}  p95 {a.P95,6:N1}  p99 {a.P99,6:N1} ms"
+                        + (a.Errors.Count > 0 ? "   errors: " + string.Join(", ", a.Errors.Select(e => $"{e.Value}× {e.Key}")) : ""));
+            }
+
+            Console.WriteLine($"\nBulk actions of {bulkItems:N0} returns:");
+            var toPush = await history.ToPushAsync(bulkItems);
+            var rawBulk = await Load.RawBulkAsync(rawApi, bulkItems, 1000);
+            var (push, supplierReturns) = await Load.BulkPushAsync(api, world, toPush, rawBulk);
+            report.Bulk.Add(push);
+            Print(push);
+            var rawSingle8 = report.Loops.FirstOrDefault(l => l.Concurrency == 8)?.RawTxPerSecond ?? double.NaN;
+            var stockIn = await Load.SupplierBulkAsync(api, rawApi, world, "stock-in", supplierReturns, rawSingle8);
+            report.Bulk.Add(stockIn);
+            Print(stockIn);
+            var refund = await Load.SupplierBulkAsync(api, rawApi, world, "refund", supplierReturns, rawSingle8);
+            report.Bulk.Add(refund);
+            Print(refund);
+
+            if (host is not null)
+            {
+                report.PeakMemoryMb = host.PeakMb;
+                report.MaxSampledRssMb = host.MaxSampledRssMb;
+                Console.WriteLine($"\nApp memory: peak (VmHWM) {host.PeakMb:N0} MB, highest sampled VmRSS {host.MaxSampledRssMb:N0} MB");
+            }
+            report.LoadAfter = Machine.LoadAverage();
+            var written = report.Write(Path.Combine(root, "bench", "results"));
+            Console.WriteLine();
+            Console.WriteLine(report.Markdown());
+            Console.WriteLine($"Written: {string.Join(", ", written)}");
+            return 0;
         }
-        return (distributor.ApiKey, returnIds);
+        finally
+        {
+            if (host is not null) await host.DisposeAsync();
+            if (provider == DatabaseProvider.Sqlite && ArgText(args, "--url") is null) DeleteSqlite(connection);
+        }
     }
 
-    static string CreatePostgresDatabase()
+    private static void Print(BulkFigure b) =>
+        Console.WriteLine($"  {b.What,-22} {b.ItemsPerSecond,8:N0} /s  ({b.Ok:N0} of {b.Items:N0} in {b.Seconds:N1} s, {b.Mode})"
+            + $"   raw {b.RawPerSecond,8:N0} /s   app/raw {b.Ratio:N2}"
+            + (b.Errors.Count > 0 ? "   errors: " + string.Join(", ", b.Errors.Select(e => $"{e.Value}× {e.Key}")) : ""));
+
+    /// <summary>Fresh statistics after a big insert, as autovacuum/ANALYZE would have them in production.</summary>
+    private static async Task AnalyzeAsync(DatabaseProvider provider, History history)
     {
-        var server = Environment.GetEnvironmentVariable("RETURNLOOP_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("RETURNLOOP_TEST_POSTGRES is not set: run ./build.sh bench, which starts a throwaway PostgreSQL.");
-        var name = $"returnloop_bench_{Guid.NewGuid():N}";
+        await using var db = history.NewContext();
+        await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "ANALYZE");
+    }
+
+    private static string NewSqliteDatabase() =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(Path.GetTempPath(), $"returnloop-bench-{Guid.NewGuid():N}.db"),
+        }.ToString();
+
+    private static void DeleteSqlite(string connection)
+    {
+        var file = new SqliteConnectionStringBuilder(connection).DataSource;
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            if (File.Exists(path)) File.Delete(path);
+    }
+
+    /// <summary>A fresh database on RETURNLOOP_BENCH_POSTGRES (or the throwaway cluster ./build.sh bench starts).</summary>
+    private static string NewPostgresDatabase()
+    {
+        var server = Environment.GetEnvironmentVariable("RETURNLOOP_BENCH_POSTGRES")
+            ?? Environment.GetEnvironmentVariable("RETURNLOOP_TEST_POSTGRES")
+            ?? throw new InvalidOperationException(
+                "Set RETURNLOOP_BENCH_POSTGRES, or run ./build.sh bench, which starts a throwaway PostgreSQL.");
+        var name = $"returnloop_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
         using var connection = new NpgsqlConnection(server);
         connection.Open();
         using (var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection)) create.ExecuteNonQuery();
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+        return new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 200 }.ToString();
     }
 
-    static int ArgValue(string[] args, string name, int fallback) => ArgText(args, name) is { } v ? int.Parse(v) : fallback;
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReturnLoop.slnx"))) dir = dir.Parent;
+        dir ??= new DirectoryInfo(Directory.GetCurrentDirectory());
+        return dir.FullName;
+    }
 
-    static string? ArgText(string[] args, string name)
+    private static int ArgValue(string[] args, string name, int fallback) =>
+        ArgText(args, name) is { } v ? int.Parse(v.Replace("_", "")) : fallback;
+
+    private static string? ArgText(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
-
-    private sealed record PageOfIds(string? NextCursor);
 }

@@ -12,6 +12,10 @@ public sealed class DistributionOrderConfiguration : IEntityTypeConfiguration<Di
         b.Navigation(x => x.Lines).HasField("_lines");
         b.HasIndex(x => new { x.DistributorAccountId, x.Id });
         b.HasIndex(x => new { x.SupplierAccountId, x.Id });
+        // Each side of the list on its own index (DistributionOrderQueries), with the status tab and the partner filter.
+        b.HasIndex(x => new { x.SupplierAccountId, x.Status, x.Id });
+        b.HasIndex(x => new { x.DistributorAccountId, x.Status, x.Id });
+        b.HasIndex(x => new { x.SupplierAccountId, x.DistributorAccountId, x.Status, x.Id });
         // A marketplace order number is unique per shop; manual orders may leave both empty.
         b.HasIndex(x => new { x.DistributorAccountId, x.Platform, x.ShopId, x.MarketplaceOrderNo }).IsUnique();
         b.Property(x => x.Currency).HasMaxLength(3);

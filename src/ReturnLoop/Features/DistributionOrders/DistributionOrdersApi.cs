@@ -110,11 +110,10 @@ public static class DistributionOrdersApi
     private static async Task<Ok<Page<DistributionOrderResponse>>> ListAsync(ClaimsPrincipal p, AppDbContext db,
         DistributionOrderStatus? status,
         string? supplierId, string? distributorId, int? limit, string? cursor, CancellationToken ct) =>
-        TypedResults.Ok(await db.DistributionOrdersOf(p.AccountId(), status, supplierId, distributorId)
-            .ToPageAsync(PageRequest.From(limit, cursor), o => o.ToResponse(), ct));
+        TypedResults.Ok(await db.DistributionOrdersPageAsync(p.AccountId(), status, supplierId, distributorId,
+            PageRequest.From(limit, cursor), o => o.ToResponse(), ct));
 
     private static async Task<Ok<Dictionary<string, int>>> CountsAsync(ClaimsPrincipal p, AppDbContext db, string? supplierId,
         string? distributorId, CancellationToken ct) =>
-        TypedResults.Ok(await db.DistributionOrdersOf(p.AccountId(), null, supplierId, distributorId)
-            .CountByStatusAsync(o => o.Status, ct));
+        TypedResults.Ok(await db.DistributionOrderCountsAsync(p.AccountId(), supplierId, distributorId, ct));
 }

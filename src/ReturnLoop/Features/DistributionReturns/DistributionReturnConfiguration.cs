@@ -16,6 +16,8 @@ public sealed class DistributionReturnConfiguration : IEntityTypeConfiguration<D
         b.HasIndex(x => x.AfterSalesOrderId).IsUnique();
         b.HasIndex(x => new { x.DistributorAccountId, x.Status, x.Id });
         b.HasIndex(x => new { x.DistributorAccountId, x.SupplierAccountId, x.Id });
+        // Tab counts under the supplier filter from the index alone.
+        b.HasIndex(x => new { x.DistributorAccountId, x.SupplierAccountId, x.Status, x.Id });
         b.HasIndex(x => new { x.DistributorAccountId, x.Id });
         // SupplierReturnId points back at the supplier return that holds the key (a cycle): no key on it.
         b.HasOne<AfterSalesOrder>().WithMany().HasForeignKey(x => x.AfterSalesOrderId).OnDelete(DeleteBehavior.Restrict);

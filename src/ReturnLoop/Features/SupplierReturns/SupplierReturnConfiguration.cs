@@ -19,6 +19,9 @@ public sealed class SupplierReturnConfiguration : IEntityTypeConfiguration<Suppl
         b.HasIndex(x => new { x.SupplierAccountId, x.Id });
         b.HasIndex(x => new { x.SupplierAccountId, x.Status, x.Id });
         b.HasIndex(x => new { x.SupplierAccountId, x.DistributorAccountId, x.Id });
+        // The "needs attention" filter (few rows) and the tab counts under the distributor filter, without reading the table.
+        b.HasIndex(x => new { x.SupplierAccountId, x.NeedsAttention, x.Id });
+        b.HasIndex(x => new { x.SupplierAccountId, x.DistributorAccountId, x.Status, x.Id });
         b.Property(x => x.Currency).HasMaxLength(3);
         // ActiveRefundOrderId points back at the refund order that holds the key (a cycle): no key on it.
         b.HasOne<DistributionReturn>().WithMany().HasForeignKey(x => x.DistributionReturnId).OnDelete(DeleteBehavior.Restrict);
