@@ -34,20 +34,22 @@ public static class SupplierReturnsApi
         };
         foreach (var (route, tag) in lists)
         {
-            var g = app.MapApiGroup(route, tag);
+            var g = app.MapApiGroup(route, tag).RequirePermissionToWrite(Permission.Stock);
             g.MapGet("/", ListAsync)
                 .WithSummary("Pushed returns, newest first; filter by status and distributor. Each with its estimated refund amount.");
             g.MapGet("/counts", CountsAsync);
             g.MapGet("/{id}", GetAsync).WithSummary("One supplier return with its lines and the after-sales timeline of both sides.");
             g.MapPost("/{id}/stock-in", StockInAsync).WithSummary(
                 "Stock in to an own warehouse (never a third party's): lines {supplierSkuCode, quantity, condition Good|Damaged}.");
-            g.MapPost("/{id}/refund-orders", CreateRefundAsync).WithSummary("Create the refund order of a received return: "
+            g.MapPost("/{id}/refund-orders", CreateRefundAsync).RequirePermission(Permission.Money)
+                .WithSummary("Create the refund order of a received return: "
                 + "CustomerBalance completes everything at once; BankTransfer waits for the distributor.");
-            g.MapPost("/{id}/acknowledge", AcknowledgeAsync)
+            g.MapPost("/{id}/acknowledge", AcknowledgeAsync).RequirePermission(Permission.AfterSales)
                 .WithSummary("Clear the needs-attention flag once the supplier has dealt with a cancelled-after-stock-in return.");
         }
 
-        var settings = app.MapApiGroup("/api/v1/supplier/charge-settings", "Distribution Charge Settings");
+        var settings = app.MapApiGroup("/api/v1/supplier/charge-settings", "Distribution Charge Settings")
+            .RequirePermissionToWrite(Permission.Money);
         settings.MapGet("/", async Task<Ok<ChargeSettings>> (ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(ToSettings(await db.AccountAsync(p.AccountId(), ct))));
         settings.MapPut("/",
