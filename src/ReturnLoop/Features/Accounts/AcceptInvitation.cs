@@ -5,7 +5,7 @@ namespace ReturnLoop.Features.Accounts;
 
 /// <summary>
 /// The invited person sets a password: the user is created in the account with the invited role, with a first API key
-/// (shown once). An unknown, used or expired token is one answer: 404 <c>invitation.not_valid</c>.
+/// (shown once). An unknown, used or expired token is one answer: 404 <c>not_found</c>.
 /// </summary>
 public sealed class AcceptInvitation(AppDbContext db, TimeProvider clock, IPasswordHasher<User> hasher)
 {

@@ -86,9 +86,10 @@ public static class AccountsApi
         CancellationToken ct) =>
         TypedResults.Ok((await useCase.HandleAsync(principal.UserId(), id, ct)).ToResponse());
 
-    private static async Task<Ok<List<AccountUserResponse>>> ListUsersAsync(ClaimsPrincipal principal, AppDbContext db,
-        CancellationToken ct) =>
-        TypedResults.Ok((await db.UsersOfAccountAsync(principal.AccountId(), ct)).Select(u => u.ToListResponse()).ToList());
+    private static async Task<Ok<Page<AccountUserResponse>>> ListUsersAsync(ClaimsPrincipal principal, AppDbContext db, int? limit,
+        string? cursor, CancellationToken ct) =>
+        TypedResults.Ok(await db.Users.AsNoTracking().Where(u => u.AccountId == principal.AccountId())
+            .ToPageAsync(PageRequest.From(limit, cursor), u => u.ToListResponse(), ct));
 
     private static async Task<Created<InvitationResponse>> InviteAsync(InviteUser.Request request, ClaimsPrincipal principal,
         InviteUser useCase, CancellationToken ct)

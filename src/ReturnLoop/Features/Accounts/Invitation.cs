@@ -35,7 +35,7 @@ public sealed class Invitation
 
     public bool CanAccept(DateTimeOffset now) => AcceptedAt is null && now < ExpiresAt;
 
-    /// <summary>Used up or expired: the same answer as an unknown token, so a guess learns nothing.</summary>
+    /// <summary>Used up or expired: the same answer as an unknown token (404 <c>not_found</c>), so a guess learns nothing.</summary>
     public void Accept(User user, DateTimeOffset now)
     {
         if (!CanAccept(now)) throw NotValid();
@@ -44,5 +44,5 @@ public sealed class Invitation
     }
 
     public static DomainError NotValid() =>
-        new(StatusCodes.Status404NotFound, "invitation.not_valid", "This invitation does not exist, was used or has expired.");
+        new(StatusCodes.Status404NotFound, "not_found", "This invitation does not exist, was used or has expired.");
 }
