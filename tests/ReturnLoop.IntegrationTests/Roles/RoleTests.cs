@@ -50,7 +50,8 @@ public sealed class RoleTests
             || path.StartsWith("/api/v1/supplier/charge-settings")) return money;
         if (path.EndsWith("/stock-in") || path.EndsWith("/acknowledge")) return ops;
         string[] operations = ["/api/v1/warehouses", "/api/v1/skus", "/api/v1/merchant-skus", "/api/v1/inventory",
-            "/api/v1/store-orders", "/api/v1/distribution-orders", "/api/v1/after-sales-orders", "/api/v1/distribution-returns", "/api/v1/settings/distribution-returns"];
+            "/api/v1/store-orders", "/api/v1/distribution-orders", "/api/v1/after-sales-orders", "/api/v1/distribution-returns",
+            "/api/v1/settings/distribution-returns"];
         if (operations.Any(path.StartsWith)) return ops;
         return ["Owner"]; // partnerships, users, webhook endpoints, shops, and anything new
     }
