@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,10 +25,14 @@ public sealed class SignInSecretsTests
 
         private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
         {
+            // the scopes open around a line, as a sink that includes scopes (JSON, OpenTelemetry) stores them with it
+            private static readonly AsyncLocal<ImmutableStack<object>> Scopes = new();
+
             public IDisposable? BeginScope<TState>(TState state) where TState : notnull
             {
-                lines.Enqueue($"{category} scope: {state}");
-                return null;
+                var outer = Scopes.Value ?? ImmutableStack<object>.Empty;
+                Scopes.Value = outer.Push(state);
+                return new Pop(outer);
             }
 
             public bool IsEnabled(LogLevel logLevel) => true;
@@ -35,11 +40,21 @@ public sealed class SignInSecretsTests
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
                 Func<TState, Exception?, string> formatter)
             {
-                // the message, every structured value, and the exception: whatever a log sink could store
+                // the message, every structured value, the scopes and the exception: whatever a log sink could store
                 var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
                     ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}"))
                     : "";
-                lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {values} {exception}");
+                var scopes = string.Join(" ", (Scopes.Value ?? ImmutableStack<object>.Empty).Select(Describe));
+                lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {values} [{scopes}] {exception}");
+            }
+
+            private static string Describe(object scope) => scope is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}"))
+                : scope.ToString() ?? "";
+
+            private sealed class Pop(ImmutableStack<object> outer) : IDisposable
+            {
+                public void Dispose() => Scopes.Value = outer;
             }
         }
     }
