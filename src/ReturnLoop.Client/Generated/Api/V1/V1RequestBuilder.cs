@@ -21,6 +21,7 @@ using ReturnLoop.Client.Api.V1.Shops;
 using ReturnLoop.Client.Api.V1.Skus;
 using ReturnLoop.Client.Api.V1.StoreOrders;
 using ReturnLoop.Client.Api.V1.Supplier;
+using ReturnLoop.Client.Api.V1.Users;
 using ReturnLoop.Client.Api.V1.Warehouses;
 using ReturnLoop.Client.Api.V1.WebhookEndpoints;
 using System.Collections.Generic;
@@ -129,6 +130,11 @@ namespace ReturnLoop.Client.Api.V1
         public global::ReturnLoop.Client.Api.V1.Supplier.SupplierRequestBuilder Supplier
         {
             get => new global::ReturnLoop.Client.Api.V1.Supplier.SupplierRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The users property</summary>
+        public global::ReturnLoop.Client.Api.V1.Users.UsersRequestBuilder Users
+        {
+            get => new global::ReturnLoop.Client.Api.V1.Users.UsersRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The warehouses property</summary>
         public global::ReturnLoop.Client.Api.V1.Warehouses.WarehousesRequestBuilder Warehouses
