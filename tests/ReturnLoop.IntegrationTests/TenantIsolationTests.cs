@@ -91,6 +91,12 @@ public sealed class TenantIsolationTests
         })).Ok().Id;
         var ownStockIn = (await w.Distributor.Post($"/api/v1/after-sales-orders/{regular}/approve")).Ok()["returnStockIn"]!.S("id");
 
+        // A user invited into the supplier's account, the invitation accepted (its token is used up: 404 for anyone now).
+        var invitation = (await w.Supplier.Post("/api/v1/users/invitations",
+            new { email = $"clerk-{Guid.NewGuid():N}@example.com", role = "Warehouse" })).Ok();
+        var invitedUser = (await w.App.Client().Post($"/api/v1/users/invitations/{invitation.Str("token")}/accept",
+            new { password = "a long clerk password" })).Ok()["user"].S("id");
+
         var supplierReturns = new[] { supplierReturnA, supplierReturnB, supplierReturnC };
         var refunds = new[] { bankRefund, balanceRefund };
         var ids = new Dictionary<string, string[]>
@@ -113,6 +119,8 @@ public sealed class TenantIsolationTests
             ["/api/v1/supplier/customer-balances/"] = [w.DistributorId],
             ["/api/v1/webhook-endpoints/"] = [hook.Id],
             ["/api/v1/shops/"] = [shop.Id],
+            ["/api/v1/users/"] = [invitedUser],
+            ["/api/v1/users/invitations/"] = [invitation.Str("token")],
         };
         var secrets = ids.Values.SelectMany(v => v)
             .Concat([w.SupplierId, w.DistributorId, code, merchant, orderNo, BankAccountNumber, ownSku, storeOrderNo, ownWarehouse])
@@ -164,6 +172,8 @@ public sealed class TenantIsolationTests
             "report-not-received" => new { note = "not here" },
             "credits" => new { amount = 1.00m, note = "x" },
             "link" => new { distributionOrderId = p.ShippedOrderId },
+            "accept" => new { password = "an outsider's long password" },
+            _ when op.Method == "PUT" && op.Path.StartsWith("/api/v1/users/") => new { role = "Viewer" },
             _ when op.Method == "PUT" && op.Path.StartsWith("/api/v1/webhook-endpoints/") => new { url = "https://203.0.113.11/mine" },
             _ when op.Method == "PUT" && op.Path.StartsWith("/api/v1/skus/") =>
                 new { name = "X", costPrice = 1.00m, distributionPrice = 2.00m },
@@ -224,7 +234,7 @@ public sealed class TenantIsolationTests
                     [w.SupplierId, p.SkuCode, p.MerchantSkuCode, w.OwnWarehouseId, w.ThirdPartyWarehouseId,
                         .. p.IdsByRoute["/api/v1/skus/"]],
                     ["/api/v1/partnerships", "/api/v1/api-keys", "/api/v1/merchant-skus", "/api/v1/skus", "/api/v1/distribution-stock",
-                        "/api/v1/audit"]);
+                        "/api/v1/audit", "/api/v1/users"]);
             }
             case Outsider.FellowSupplier:
             {
@@ -235,10 +245,11 @@ public sealed class TenantIsolationTests
                 (await client.Post("/api/v1/skus", new { code = p.SkuCode, name = "Mine", costPrice = 1.00m, distributionPrice = 2.00m }))
                     .Ok();
                 return (client, [w.DistributorId, p.SkuCode],
-                    ["/api/v1/partnerships", "/api/v1/api-keys", "/api/v1/warehouses", "/api/v1/skus", "/api/v1/audit"]);
+                    ["/api/v1/partnerships", "/api/v1/api-keys", "/api/v1/warehouses", "/api/v1/skus", "/api/v1/audit",
+                        "/api/v1/users"]);
             }
             default:
-                return ((await World.SignUpAsync(w.App, "Outsider")).Client, [], ["/api/v1/api-keys", "/api/v1/audit"]);
+                return ((await World.SignUpAsync(w.App, "Outsider")).Client, [], ["/api/v1/api-keys", "/api/v1/audit", "/api/v1/users"]);
         }
     }
 
@@ -435,7 +446,7 @@ public sealed class TenantIsolationTests
     /// <summary>Which side of the world owns the resources under a route; partnerships and distribution orders are seen by both.</summary>
     private static string? OwnerSide(Trust.Operation op)
     {
-        string[] supplier = ["/api/v1/supplier/", "/api/v1/warehouses/", "/api/v1/skus/", "/api/v1/api-keys/"];
+        string[] supplier = ["/api/v1/supplier/", "/api/v1/warehouses/", "/api/v1/skus/", "/api/v1/api-keys/", "/api/v1/users/"];
         string[] distributor = ["/api/v1/after-sales-orders/", "/api/v1/distribution-returns/", "/api/v1/after-sales-refunds/",
             "/api/v1/merchant-skus/", "/api/v1/balances/", "/api/v1/shops/", "/api/v1/store-orders/", "/api/v1/return-stock-ins/"];
         string[] shared = ["/api/v1/partnerships/", "/api/v1/distribution-orders/"];

@@ -27,6 +27,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
     public DbSet<SupplierSku> SupplierSkus => Set<SupplierSku>();

@@ -49,7 +49,8 @@ public static class RateLimits
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "local";
         if (HttpMethods.IsPost(request.Method))
         {
-            if (request.Path.Equals("/api/v1/accounts") || request.Path.Equals("/signup"))
+            // accepting an invitation creates a user, like a sign-up
+            if (request.Path.Equals("/api/v1/accounts") || request.Path.Equals("/signup") || IsInvitationAccept(request.Path))
                 return PerMinute($"signup:{address}", options.SignUpPerMinute);
             if (request.Path.Equals("/api/v1/auth/login") || request.Path.Equals("/login"))
                 return PerMinute($"login:{address}", options.LoginPerMinute);
@@ -59,6 +60,10 @@ public static class RateLimits
             return PerMinute($"key:{ApiKeys.Hash(header["Bearer ".Length..].Trim())}", options.RequestsPerMinute);
         return RateLimitPartition.GetNoLimiter("none");
     }
+
+    private static bool IsInvitationAccept(PathString path) =>
+        (path.StartsWithSegments("/api/v1/users/invitations") && path.Value!.EndsWith("/accept", StringComparison.Ordinal))
+        || path.StartsWithSegments("/invitations");
 
     // A sliding window, so a burst at a minute's edge cannot double the limit.
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>

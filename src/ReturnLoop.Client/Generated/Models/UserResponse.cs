@@ -30,6 +30,8 @@ namespace ReturnLoop.Client.Models
 #else
         public string Id { get; set; }
 #endif
+        /// <summary>The role property</summary>
+        public global::ReturnLoop.Client.Models.Role? Role { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::ReturnLoop.Client.Models.UserResponse"/> and sets the default values.
         /// </summary>
@@ -57,6 +59,7 @@ namespace ReturnLoop.Client.Models
             {
                 { "email", n => { Email = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
+                { "role", n => { Role = n.GetEnumValue<global::ReturnLoop.Client.Models.Role>(); } },
             };
         }
         /// <summary>
@@ -68,6 +71,7 @@ namespace ReturnLoop.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("email", Email);
             writer.WriteStringValue("id", Id);
+            writer.WriteEnumValue<global::ReturnLoop.Client.Models.Role>("role", Role);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -49,8 +49,26 @@ public sealed class User
     /// <summary>The web app's language the user chose ("en", "id"); null until the user picks one.</summary>
     public string? Language { get; private set; }
 
-    public static User Create(string accountId, string email, DateTimeOffset now) =>
-        new() { AccountId = accountId, Email = NormalizeEmail(email), CreatedAt = now };
+    /// <summary>What the user may do in the account; the one who signs the account up is its Owner.</summary>
+    public Role Role { get; private set; } = Role.Owner;
+
+    public static User Create(string accountId, string email, DateTimeOffset now, Role role = Role.Owner) =>
+        new() { AccountId = accountId, Email = NormalizeEmail(email), CreatedAt = now, Role = role };
+
+    /// <summary>
+    /// A new role. <paramref name="otherOwners"/>: the account's Owners besides this user; an account always keeps one, so
+    /// the last Owner cannot step down (409 <c>users.last_owner</c>).
+    /// </summary>
+    public void ChangeRole(Role role, int otherOwners)
+    {
+        if (Role == Role.Owner && role != Role.Owner && otherOwners == 0) throw LastOwner();
+        Role = role;
+    }
+
+    public static bool CanLeave(User user, int otherOwners) => user.Role != Role.Owner || otherOwners > 0;
+
+    public static DomainError LastOwner() =>
+        new(StatusCodes.Status409Conflict, "users.last_owner", "An account always keeps at least one Owner.");
 
     /// <summary>Wrong passwords in a row; reset by a successful sign-in.</summary>
     public int FailedLogins { get; private set; }
@@ -98,6 +116,17 @@ public sealed class ApiKey
     public string Hash { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
+
+    /// <summary>
+    /// When the key last authenticated a request, to the minute: written at most once a minute per key (see
+    /// <see cref="UsedRecently"/>), never once per request.
+    /// </summary>
+    public DateTimeOffset? LastUsedAt { get; private set; }
+
+    public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
+
+    public static bool UsedRecently(DateTimeOffset? lastUsedAt, DateTimeOffset now) =>
+        lastUsedAt is { } at && now - at < LastUsedPrecision;
 
     public static ApiKey Create(User user, string name, string key, DateTimeOffset now) => new()
     {

@@ -1,7 +1,7 @@
 namespace ReturnLoop.Features.Accounts;
 
 public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IEntityTypeConfiguration<User>,
-    IEntityTypeConfiguration<ApiKey>
+    IEntityTypeConfiguration<ApiKey>, IEntityTypeConfiguration<Invitation>
 {
     public void Configure(EntityTypeBuilder<Account> b)
     {
@@ -16,6 +16,8 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IE
         b.HasIndex(x => x.AccountId);
         b.Property(x => x.Email).HasMaxLength(320);
         b.Property(x => x.Language).HasMaxLength(8);
+        // existing users were the only user of their account: Owners
+        b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Role.Owner).HasSentinel((Role)(-1));
     }
 
     public void Configure(EntityTypeBuilder<ApiKey> b)
@@ -23,5 +25,15 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IE
         b.HasIndex(x => x.Hash).IsUnique();
         b.HasIndex(x => x.AccountId);
         b.Property(x => x.Hash).HasMaxLength(64);
+        b.HasIndex(x => x.UserId);
+    }
+
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => x.AccountId);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.Property(x => x.Email).HasMaxLength(320);
+        b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
     }
 }

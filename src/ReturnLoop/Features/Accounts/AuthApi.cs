@@ -22,14 +22,14 @@ public static class AuthApi
 
     /// <summary>Writes the sign-in cookie for a user: the same claims an API key gives.</summary>
     public static Task SignInAsync(HttpContext http, LogIn.Result who) =>
-        http.SignInAsync(CookieScheme, Tenant.Principal(who.Account.Id, who.User.Id, who.User.Email, CookieScheme),
+        http.SignInAsync(CookieScheme, Tenant.Principal(who.Account.Id, who.User.Id, who.User.Email, who.User.Role, CookieScheme),
             new AuthenticationProperties { IsPersistent = true });
 
     private static async Task<Ok<MeResponse>> LogInAsync(LoginRequest request, LogIn useCase, HttpContext http, CancellationToken ct)
     {
         var who = await useCase.HandleAsync(new LogIn.Request(request.Email, request.Password), ct);
         await SignInAsync(http, who);
-        return TypedResults.Ok(new MeResponse(who.Account.ToResponse(), new UserResponse(who.User.Id, who.User.Email)));
+        return TypedResults.Ok(new MeResponse(who.Account.ToResponse(), who.User.ToResponse()));
     }
 
     private static async Task<NoContent> LogOutAsync(HttpContext http)

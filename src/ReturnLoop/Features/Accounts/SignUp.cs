@@ -22,7 +22,7 @@ public sealed class SignUp(AppDbContext db, TimeProvider clock, IPasswordHasher<
             .Required(request.UserEmail, "userEmail", 320)
             .That(request.UserEmail is null || (request.UserEmail.Contains('@') && !request.UserEmail.Trim().Contains(' ')), "userEmail",
                 "Not an email address.")
-            .That(request.Password is { Length: >= 8 and <= 200 }, "password", "8 to 200 characters.")
+            .Password(request.Password, request.UserEmail)
             .ThrowIfInvalid();
 
         var email = User.NormalizeEmail(request.UserEmail!);
@@ -31,7 +31,7 @@ public sealed class SignUp(AppDbContext db, TimeProvider clock, IPasswordHasher<
 
         var now = clock.GetUtcNow();
         var account = Account.Create(request.Name!, request.Currency!, now);
-        var user = User.Create(account.Id, email, now);
+        var user = User.Create(account.Id, email, now, Role.Owner);
         user.SetPasswordHash(hasher.HashPassword(user, request.Password!));
         var key = fixedApiKey ?? ApiKeys.Generate();
         db.AddRange(account, user, ApiKey.Create(user, "default", key, now));

@@ -23,7 +23,8 @@ public static class AfterSalesApi
 {
     public static IEndpointRouteBuilder MapAfterSales(this IEndpointRouteBuilder app)
     {
-        var g = app.MapApiGroup("/api/v1/after-sales-orders", "After-sales orders");
+        var g = app.MapApiGroup("/api/v1/after-sales-orders", "After-sales orders")
+            .RequirePermissionToWrite(Permission.AfterSales);
         g.MapPost("/", CreateAsync).WithSummary(
             "A manual after-sales order (source Manual) on a shipped distribution order, or on a store order (a regular one).");
         g.MapGet("/", ListAsync)

@@ -3,11 +3,11 @@ namespace ReturnLoop.Features.Audit;
 public static class AuditApi
 {
     /// <summary>
-    /// The account's audit log. A group of its own: the owner-only permission is added to it with the roles.
+    /// The account's audit log: an Owner's to read (api.md), unlike the account's other data.
     /// </summary>
     public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder app)
     {
-        var group = app.MapApiGroup("/api/v1/audit", "Audit");
+        var group = app.MapApiGroup("/api/v1/audit", "Audit").RequirePermission(Permission.Admin);
         group.MapGet("/", async Task<Ok<Page<AuditEntryResponse>>> (ClaimsPrincipal p, AuditQueries audit, string? entityId,
                 string? actorId, int? limit, string? cursor, CancellationToken ct) =>
             TypedResults.Ok(await audit.PageAsync(p.AccountId(), AuditFilter.From(entityId, actorId), PageRequest.From(limit, cursor), ct)))

@@ -39,7 +39,8 @@ public static class BalancesApi
             LedgerAsync(db, supplierId, p.AccountId(), limit, cursor, ct))
                 .WithSummary("Distributor: the ledger of my balance at one supplier, newest first.");
 
-        var theirs = app.MapApiGroup("/api/v1/supplier/customer-balances", "Customer balances");
+        var theirs = app.MapApiGroup("/api/v1/supplier/customer-balances", "Customer balances")
+            .RequirePermissionToWrite(Permission.Money);
         theirs.MapGet("/", (ClaimsPrincipal p, AppDbContext db, int? limit, string? cursor, CancellationToken ct) =>
             ListAsync(db, db.BalancesOfSupplier(p.AccountId()), limit, cursor, ct))
             .WithSummary("Supplier: each distributor's balance held with me.");

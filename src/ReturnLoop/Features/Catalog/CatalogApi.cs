@@ -24,7 +24,7 @@ public static class CatalogApi
 
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
-        var skus = app.MapApiGroup("/api/v1/skus", "Catalog");
+        var skus = app.MapApiGroup("/api/v1/skus", "Catalog").RequirePermissionToWrite(Permission.Stock);
         skus.MapPost("/", CreateSkuAsync).WithSummary("Supplier: add a SKU with its cost price and distribution price.");
         skus.MapGet("/", ListSkusAsync)
             .WithSummary("My SKUs; with ?supplierId= a partner supplier's catalogue (distribution prices, no cost prices).");
@@ -36,7 +36,7 @@ public static class CatalogApi
         skus.MapPut("/{id}", UpdateSkuAsync)
             .WithSummary("Supplier: change a SKU's name and prices (shipped orders keep their frozen prices).");
 
-        var merchant = app.MapApiGroup("/api/v1/merchant-skus", "Catalog");
+        var merchant = app.MapApiGroup("/api/v1/merchant-skus", "Catalog").RequirePermissionToWrite(Permission.Stock);
         merchant.MapPost("/", CreateMerchantSkuAsync)
             .WithSummary("Distributor: a merchant SKU mapped to a supplier's SKUs (one component = single, more = combo).");
         merchant.MapGet("/", ListMerchantSkusAsync);

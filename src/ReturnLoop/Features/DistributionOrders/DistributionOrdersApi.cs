@@ -62,7 +62,7 @@ public static class DistributionOrdersApi
 
     public static IEndpointRouteBuilder MapDistributionOrders(this IEndpointRouteBuilder app)
     {
-        var g = app.MapApiGroup("/api/v1/distribution-orders", "Distribution orders");
+        var g = app.MapApiGroup("/api/v1/distribution-orders", "Distribution orders").RequirePermissionToWrite(Permission.Stock);
         g.MapPost("/", CreateAsync).WithSummary("Distributor: an order for the supplier to ship; createdAt (past only) imports history.");
         g.MapGet("/", ListAsync).WithSummary("Orders in both directions: as distributor and as supplier.");
         g.MapGet("/counts", CountsAsync);
@@ -73,7 +73,7 @@ public static class DistributionOrdersApi
         g.MapPost("/{id}/cancel", async Task<Ok<DistributionOrderResponse>> (string id, ClaimsPrincipal p, CancelDistributionOrder useCase,
             CancellationToken ct) => TypedResults.Ok((await useCase.HandleAsync(p.AccountId(), id, ct)).ToResponse()))
             .WithSummary("Either side: cancel an order that has not shipped.");
-        g.MapPost("/{id}/payments", PayAsync)
+        g.MapPost("/{id}/payments", PayAsync).RequirePermission(Permission.Money)
             .WithSummary("Supplier: record a payment; CustomerBalance debits the distributor's balance (refused when too low).");
         g.MapGet("/{id}/settlements", SettlementsAsync)
             .WithSummary("The order's settlement ledger: payments and refund deductions, oldest first.");

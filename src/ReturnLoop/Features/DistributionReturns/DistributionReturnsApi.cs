@@ -49,7 +49,8 @@ public static class DistributionReturnsApi
 
     public static IEndpointRouteBuilder MapDistributionReturns(this IEndpointRouteBuilder app)
     {
-        var g = app.MapApiGroup("/api/v1/distribution-returns", "Return & Stock-in – Distribution");
+        var g = app.MapApiGroup("/api/v1/distribution-returns", "Return & Stock-in – Distribution")
+            .RequirePermissionToWrite(Permission.AfterSales);
         g.MapGet("/", ListAsync)
             .WithSummary("Return & Stock-in – Distribution, newest first; each failed push with its pushFailure {code, message}.");
         g.MapGet("/counts", CountsAsync);
@@ -62,7 +63,8 @@ public static class DistributionReturnsApi
             "Push or re-push many: a result per id. The batch is saved in one transaction; "
             + "if another writer wins a race, each return is retried on its own.");
 
-        var settings = app.MapApiGroup("/api/v1/settings/distribution-returns", "Return & Stock-in – Distribution");
+        var settings = app.MapApiGroup("/api/v1/settings/distribution-returns", "Return & Stock-in – Distribution")
+            .RequirePermissionToWrite(Permission.AfterSales);
         settings.MapGet("/", async Task<Ok<DistributionReturnSettings>> (ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(new DistributionReturnSettings((await db.AccountAsync(p.AccountId(), ct)).AutoPushReturns)));
         settings.MapPut("/", UpdateSettingsAsync)

@@ -26,7 +26,7 @@ public static class InventoryApi
 
     public static IEndpointRouteBuilder MapInventory(this IEndpointRouteBuilder app)
     {
-        var g = app.MapApiGroup("/api/v1", "Inventory");
+        var g = app.MapApiGroup("/api/v1", "Inventory").RequirePermissionToWrite(Permission.Stock);
         g.MapGet("/inventory", async Task<Ok<Page<StockResponse>>> (ClaimsPrincipal p, AppDbContext db, string? warehouseId,
             string? skuCode, int? limit, string? cursor, CancellationToken ct) =>
             TypedResults.Ok(await db.StockLevelsOf(p.AccountId(), warehouseId, skuCode)

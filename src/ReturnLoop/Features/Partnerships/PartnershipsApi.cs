@@ -8,7 +8,7 @@ public static class PartnershipsApi
 {
     public static IEndpointRouteBuilder MapPartnerships(this IEndpointRouteBuilder app)
     {
-        var g = app.MapApiGroup("/api/v1/partnerships", "Partnerships");
+        var g = app.MapApiGroup("/api/v1/partnerships", "Partnerships").RequirePermissionToWrite(Permission.Admin);
         g.MapPost("/", ApplyAsync).WithSummary("Distributor: apply to a supplier (→ Pending).");
         g.MapGet("/", ListAsync).WithSummary("Partnerships in both directions, with their active periods.");
         g.MapGet("/{id}", GetAsync);

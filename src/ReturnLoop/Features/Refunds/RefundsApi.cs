@@ -52,7 +52,8 @@ public static class RefundsApi
 
     public static IEndpointRouteBuilder MapRefunds(this IEndpointRouteBuilder app)
     {
-        var supplier = app.MapApiGroup("/api/v1/supplier/refund-orders", "Refund orders (supplier)");
+        var supplier = app.MapApiGroup("/api/v1/supplier/refund-orders", "Refund orders (supplier)")
+            .RequirePermissionToWrite(Permission.Money);
         supplier.MapGet("/",
             (ClaimsPrincipal p, AppDbContext db, RefundStatus? status, RefundMethod? method, string? distributorId, int? limit,
             string? cursor, CancellationToken ct) =>
@@ -76,7 +77,8 @@ public static class RefundsApi
             CancellationToken ct) => TypedResults.Ok((await useCase.HandleAsync(p.AccountId(), id, ct)).ToResponse()))
             .WithSummary("Void a refund the distributor has not confirmed; the return can be refunded anew.");
 
-        var distributor = app.MapApiGroup("/api/v1/after-sales-refunds", "After-Sales Refund (distributor)");
+        var distributor = app.MapApiGroup("/api/v1/after-sales-refunds", "After-Sales Refund (distributor)")
+            .RequirePermissionToWrite(Permission.Money);
         distributor.MapGet("/",
             (ClaimsPrincipal p, AppDbContext db, RefundStatus? status, RefundMethod? method, string? supplierId, int? limit,
             string? cursor, CancellationToken ct) =>

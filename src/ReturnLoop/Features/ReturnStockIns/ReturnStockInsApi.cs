@@ -17,7 +17,7 @@ public static class ReturnStockInsApi
 
     public static IEndpointRouteBuilder MapReturnStockIns(this IEndpointRouteBuilder app)
     {
-        var g = app.MapApiGroup("/api/v1/return-stock-ins", "Return & Stock-in");
+        var g = app.MapApiGroup("/api/v1/return-stock-ins", "Return & Stock-in").RequirePermissionToWrite(Permission.Stock);
         g.MapGet("/", async Task<Ok<Page<ReturnStockInResponse>>> (ClaimsPrincipal p, AppDbContext db, ReturnStockInStatus? status,
                 string? q, int? limit, string? cursor, CancellationToken ct) =>
                 TypedResults.Ok(await db.ReturnStockInsOf(p.AccountId(), status, q)

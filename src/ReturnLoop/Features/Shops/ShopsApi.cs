@@ -14,7 +14,7 @@ public static class ShopsApi
 
     public static IEndpointRouteBuilder MapShops(this IEndpointRouteBuilder app)
     {
-        var g = app.MapApiGroup("/api/v1/shops", "Shops");
+        var g = app.MapApiGroup("/api/v1/shops", "Shops").RequirePermissionToWrite(Permission.Admin);
         g.MapPost("/", async Task<Created<ShopResponse>> (ConnectShop.Request request, ClaimsPrincipal p, ConnectShop useCase,
             CancellationToken ct) =>
         {

@@ -18,7 +18,7 @@ public static class StoreOrdersApi
 
     public static IEndpointRouteBuilder MapStoreOrders(this IEndpointRouteBuilder app)
     {
-        var g = app.MapApiGroup("/api/v1/store-orders", "Store orders");
+        var g = app.MapApiGroup("/api/v1/store-orders", "Store orders").RequirePermissionToWrite(Permission.Stock);
         g.MapPost("/", CreateAsync)
             .WithSummary("Record an order of your own shop shipped from one of your own warehouses (3PL included); moves no stock.");
         g.MapGet("/", ListAsync).WithSummary("Your store orders, newest first; q finds an order number.");

@@ -44,28 +44,30 @@ public static class SupplierReturnsApi
         };
         foreach (var (route, tag) in lists)
         {
-            var g = app.MapApiGroup(route, tag);
+            var g = app.MapApiGroup(route, tag).RequirePermissionToWrite(Permission.Stock);
             g.MapGet("/", ListAsync)
                 .WithSummary("Pushed returns, newest first; filter by status and distributor. Each with its estimated refund amount.");
             g.MapGet("/counts", CountsAsync);
             g.MapGet("/{id}", GetAsync).WithSummary("One supplier return with its lines and the after-sales timeline of both sides.");
             g.MapPost("/{id}/stock-in", StockInAsync).WithSummary(
                 "Stock in to an own warehouse (never a third party's): lines {supplierSkuCode, quantity, condition Good|Damaged}.");
-            g.MapPost("/{id}/refund-orders", CreateRefundAsync).WithSummary("Create the refund order of a received return: "
+            g.MapPost("/{id}/refund-orders", CreateRefundAsync).RequirePermission(Permission.Money)
+                .WithSummary("Create the refund order of a received return: "
                 + "CustomerBalance completes everything at once; BankTransfer waits for the distributor.");
-            g.MapPost("/{id}/acknowledge", AcknowledgeAsync)
+            g.MapPost("/{id}/acknowledge", AcknowledgeAsync).RequirePermission(Permission.AfterSales)
                 .WithSummary("Clear the needs-attention flag once the supplier has dealt with a cancelled-after-stock-in return.");
         }
 
         var bulk = app.MapApiGroup("/api/v1/supplier-returns", "Return & Stock-in – BigShop");
-        bulk.MapPost("/stock-in", StockInManyAsync).WithSummary("Stock in many pushed returns at once into an own warehouse, each as "
+        bulk.MapPost("/stock-in", StockInManyAsync).RequirePermission(Permission.Stock).WithSummary("Stock in many pushed returns at once into an own warehouse, each as "
             + "expected and all good: a result per id. The batch is saved in one transaction; a return that cannot be stocked in "
             + "fails on its own with its code.");
-        bulk.MapPost("/refund-orders", CreateRefundsAsync).WithSummary("A refund order per received return, with the default amounts "
+        bulk.MapPost("/refund-orders", CreateRefundsAsync).RequirePermission(Permission.Money).WithSummary("A refund order per received return, with the default amounts "
             + "(no exchange amount): a result per id. The batch is saved in one transaction; a return that cannot be refunded fails "
             + "on its own with its code.");
 
-        var settings = app.MapApiGroup("/api/v1/supplier/charge-settings", "Distribution Charge Settings");
+        var settings = app.MapApiGroup("/api/v1/supplier/charge-settings", "Distribution Charge Settings")
+            .RequirePermissionToWrite(Permission.Money);
         settings.MapGet("/", async Task<Ok<ChargeSettings>> (ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(ToSettings(await db.AccountAsync(p.AccountId(), ct))));
         settings.MapPut("/",

@@ -9,7 +9,7 @@ public static class WarehousesApi
 
     public static IEndpointRouteBuilder MapWarehouses(this IEndpointRouteBuilder app)
     {
-        var g = app.MapApiGroup("/api/v1/warehouses", "Warehouses");
+        var g = app.MapApiGroup("/api/v1/warehouses", "Warehouses").RequirePermissionToWrite(Permission.Stock);
         g.MapPost("/", CreateAsync).WithSummary("Add a warehouse: Own, or ThirdParty (a 3PL).");
         g.MapGet("/", async Task<Ok<Page<WarehouseResponse>>> (ClaimsPrincipal p, AppDbContext db, WarehouseKind? kind, int? limit,
             string? cursor, CancellationToken ct) =>

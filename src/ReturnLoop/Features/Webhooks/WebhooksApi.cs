@@ -21,7 +21,7 @@ public static class WebhooksApi
 
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
-        var g = app.MapApiGroup("/api/v1/webhook-endpoints", "Webhooks");
+        var g = app.MapApiGroup("/api/v1/webhook-endpoints", "Webhooks").RequirePermissionToWrite(Permission.Admin);
         g.MapPost("/", async Task<Created<CreatedWebhookEndpointResponse>> (CreateWebhookEndpoint.Request request, ClaimsPrincipal p,
             CreateWebhookEndpoint useCase, CancellationToken ct) =>
         {

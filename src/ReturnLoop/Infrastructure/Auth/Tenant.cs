@@ -14,8 +14,11 @@ public static class Tenant
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(UserClaim) ?? throw new InvalidOperationException("The request is not authenticated.");
 
-    public static ClaimsPrincipal Principal(string accountId, string userId, string email, string scheme) =>
+    public static ClaimsPrincipal Principal(string accountId, string userId, string email, Role role, string scheme) =>
         new(new ClaimsIdentity(
-            [new Claim(AccountClaim, accountId), new Claim(UserClaim, userId), new Claim(ClaimTypes.Name, email)],
+            [
+                new Claim(AccountClaim, accountId), new Claim(UserClaim, userId), new Claim(ClaimTypes.Name, email),
+                new Claim(Permissions.RoleClaim, role.ToString()),
+            ],
             scheme));
 }

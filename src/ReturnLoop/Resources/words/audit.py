@@ -1,5 +1,7 @@
 # Audit log (issue 10): who changed what, when, from which request.
 T = [
+    ("AU_OwnersOnly", "Only an Owner of the account can read its audit log.",
+     "Hanya Pemilik akun yang dapat membaca log audit."),
     ("AU_Title", "Audit log", "Log audit"),
     ("AU_Help", "Every change to your account's data: who made it, when, and from which request.",
      "Setiap perubahan pada data akun Anda: siapa yang membuatnya, kapan, dan dari permintaan mana."),

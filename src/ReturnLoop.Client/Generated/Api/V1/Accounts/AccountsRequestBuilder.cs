@@ -34,7 +34,7 @@ namespace ReturnLoop.Client.Api.V1.Accounts
         {
         }
         /// <summary>
-        /// Sign up: a new account, its first user and an API key (shown once).
+        /// Sign up: a new account, its first user (an Owner) and an API key (shown once).
         /// </summary>
         /// <returns>A <see cref="global::ReturnLoop.Client.Models.SignUpResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -63,7 +63,7 @@ namespace ReturnLoop.Client.Api.V1.Accounts
             return await RequestAdapter.SendAsync<global::ReturnLoop.Client.Models.SignUpResponse>(requestInfo, global::ReturnLoop.Client.Models.SignUpResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Sign up: a new account, its first user and an API key (shown once).
+        /// Sign up: a new account, its first user (an Owner) and an API key (shown once).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

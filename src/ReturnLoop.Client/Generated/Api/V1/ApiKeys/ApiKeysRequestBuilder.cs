@@ -47,7 +47,7 @@ namespace ReturnLoop.Client.Api.V1.ApiKeys
         {
         }
         /// <summary>
-        /// The account&apos;s API keys (never the secrets).
+        /// API keys (never the secrets): an Owner sees every user&apos;s, others their own.
         /// </summary>
         /// <returns>A <see cref="global::ReturnLoop.Client.Models.PageOfApiKeyResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -107,7 +107,7 @@ namespace ReturnLoop.Client.Api.V1.ApiKeys
             return await RequestAdapter.SendAsync<global::ReturnLoop.Client.Models.NewApiKeyResponse>(requestInfo, global::ReturnLoop.Client.Models.NewApiKeyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The account&apos;s API keys (never the secrets).
+        /// API keys (never the secrets): an Owner sees every user&apos;s, others their own.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -157,7 +157,7 @@ namespace ReturnLoop.Client.Api.V1.ApiKeys
             return new global::ReturnLoop.Client.Api.V1.ApiKeys.ApiKeysRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The account&apos;s API keys (never the secrets).
+        /// API keys (never the secrets): an Owner sees every user&apos;s, others their own.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ApiKeysRequestBuilderGetQueryParameters 

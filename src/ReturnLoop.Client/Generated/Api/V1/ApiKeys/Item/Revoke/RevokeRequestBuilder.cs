@@ -33,6 +33,9 @@ namespace ReturnLoop.Client.Api.V1.ApiKeys.Item.Revoke
         public RevokeRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/api-keys/{id}/revoke", rawUrl)
         {
         }
+        /// <summary>
+        /// The key&apos;s user or an Owner: the key stops working at once.
+        /// </summary>
         /// <returns>A <see cref="global::ReturnLoop.Client.Models.ApiKeyResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -63,6 +66,9 @@ namespace ReturnLoop.Client.Api.V1.ApiKeys.Item.Revoke
             };
             return await RequestAdapter.SendAsync<global::ReturnLoop.Client.Models.ApiKeyResponse>(requestInfo, global::ReturnLoop.Client.Models.ApiKeyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
+        /// <summary>
+        /// The key&apos;s user or an Owner: the key stops working at once.
+        /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

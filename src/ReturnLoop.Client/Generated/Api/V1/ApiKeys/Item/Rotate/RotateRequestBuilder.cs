@@ -34,7 +34,7 @@ namespace ReturnLoop.Client.Api.V1.ApiKeys.Item.Rotate
         {
         }
         /// <summary>
-        /// The key&apos;s user: a new key with the same name, shown once; the old one stops working.
+        /// The key&apos;s user or an Owner: a new key with the same name, shown once; the old one stops working.
         /// </summary>
         /// <returns>A <see cref="global::ReturnLoop.Client.Models.NewApiKeyResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace ReturnLoop.Client.Api.V1.ApiKeys.Item.Rotate
             return await RequestAdapter.SendAsync<global::ReturnLoop.Client.Models.NewApiKeyResponse>(requestInfo, global::ReturnLoop.Client.Models.NewApiKeyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The key&apos;s user: a new key with the same name, shown once; the old one stops working.
+        /// The key&apos;s user or an Owner: a new key with the same name, shown once; the old one stops working.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
