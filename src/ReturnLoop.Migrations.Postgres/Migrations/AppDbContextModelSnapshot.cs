@@ -312,6 +312,8 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("DistributorAccountId", "MarketplaceOrderNo");
 
+                    b.HasIndex("DistributorAccountId", "PlatformReturnId");
+
                     b.HasIndex("DistributorAccountId", "NeedsAttention", "Id");
 
                     b.HasIndex("DistributorAccountId", "ShippingWarehouseId", "Id");
@@ -322,6 +324,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("DistributorAccountId", "Source", "ShopId", "PlatformReturnId")
                         .IsUnique();
+
+                    b.HasIndex("DistributorAccountId", "Source", "Status", "Id");
+
+                    b.HasIndex("DistributorAccountId", "SupplierAccountId", "Status", "Id");
 
                     b.ToTable("AfterSalesOrders", t =>
                         {
@@ -619,8 +625,14 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("SupplierAccountId", "Id");
 
+                    b.HasIndex("DistributorAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "Status", "Id");
+
                     b.HasIndex("DistributorAccountId", "Platform", "ShopId", "MarketplaceOrderNo")
                         .IsUnique();
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
 
                     b.ToTable("DistributionOrders", t =>
                         {
@@ -744,6 +756,9 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.HasIndex("DistributorAccountId", "Status", "Id");
 
                     b.HasIndex("DistributorAccountId", "SupplierAccountId", "Id");
+
+                    b.HasIndex("DistributorAccountId", "SupplierAccountId", "Status", "Id")
+                        .HasDatabaseName("IX_DistributionReturns_DistributorAccountId_SupplierAccountId~1");
 
                     b.ToTable("DistributionReturns", t =>
                         {
@@ -1031,6 +1046,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.HasIndex("DistributorAccountId", "Status", "Id");
 
                     b.HasIndex("SupplierAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "Method", "Status", "Id");
 
                     b.HasIndex(new[] { "SupplierReturnId" }, "IX_RefundOrders_OneActive")
                         .IsUnique()
@@ -1380,7 +1399,11 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("SupplierAccountId", "DistributorAccountId", "Id");
 
+                    b.HasIndex("SupplierAccountId", "NeedsAttention", "Id");
+
                     b.HasIndex("SupplierAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
 
                     b.ToTable("SupplierReturns", t =>
                         {
@@ -1647,6 +1670,15 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("ReturnLoop.Features.Accounts.ApiKey", b =>
+                {
+                    b.HasOne("ReturnLoop.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReturnLoop.Features.AfterSales.AfterSalesOrder", b =>
                 {
                     b.HasOne("ReturnLoop.Features.DistributionOrders.DistributionOrder", null)
@@ -1898,6 +1930,15 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("WarehouseId", "SkuCode")
                         .HasPrincipalKey("WarehouseId", "SkuCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.Refunds.PaymentProof", b =>
+                {
+                    b.HasOne("ReturnLoop.Features.Refunds.RefundOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RefundOrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

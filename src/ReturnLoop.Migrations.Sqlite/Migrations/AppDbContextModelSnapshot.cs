@@ -304,6 +304,8 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DistributorAccountId", "MarketplaceOrderNo");
 
+                    b.HasIndex("DistributorAccountId", "PlatformReturnId");
+
                     b.HasIndex("DistributorAccountId", "NeedsAttention", "Id");
 
                     b.HasIndex("DistributorAccountId", "ShippingWarehouseId", "Id");
@@ -314,6 +316,10 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DistributorAccountId", "Source", "ShopId", "PlatformReturnId")
                         .IsUnique();
+
+                    b.HasIndex("DistributorAccountId", "Source", "Status", "Id");
+
+                    b.HasIndex("DistributorAccountId", "SupplierAccountId", "Status", "Id");
 
                     b.ToTable("AfterSalesOrders", t =>
                         {
@@ -611,8 +617,14 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SupplierAccountId", "Id");
 
+                    b.HasIndex("DistributorAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "Status", "Id");
+
                     b.HasIndex("DistributorAccountId", "Platform", "ShopId", "MarketplaceOrderNo")
                         .IsUnique();
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
 
                     b.ToTable("DistributionOrders", t =>
                         {
@@ -736,6 +748,8 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                     b.HasIndex("DistributorAccountId", "Status", "Id");
 
                     b.HasIndex("DistributorAccountId", "SupplierAccountId", "Id");
+
+                    b.HasIndex("DistributorAccountId", "SupplierAccountId", "Status", "Id");
 
                     b.ToTable("DistributionReturns", t =>
                         {
@@ -1023,6 +1037,10 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                     b.HasIndex("DistributorAccountId", "Status", "Id");
 
                     b.HasIndex("SupplierAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "Method", "Status", "Id");
 
                     b.HasIndex(new[] { "SupplierReturnId" }, "IX_RefundOrders_OneActive")
                         .IsUnique()
@@ -1372,7 +1390,11 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SupplierAccountId", "DistributorAccountId", "Id");
 
+                    b.HasIndex("SupplierAccountId", "NeedsAttention", "Id");
+
                     b.HasIndex("SupplierAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
 
                     b.ToTable("SupplierReturns", t =>
                         {
@@ -1639,6 +1661,15 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("ReturnLoop.Features.Accounts.ApiKey", b =>
+                {
+                    b.HasOne("ReturnLoop.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReturnLoop.Features.AfterSales.AfterSalesOrder", b =>
                 {
                     b.HasOne("ReturnLoop.Features.DistributionOrders.DistributionOrder", null)
@@ -1890,6 +1921,15 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("WarehouseId", "SkuCode")
                         .HasPrincipalKey("WarehouseId", "SkuCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.Refunds.PaymentProof", b =>
+                {
+                    b.HasOne("ReturnLoop.Features.Refunds.RefundOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RefundOrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -26,6 +26,8 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IE
         b.HasIndex(x => x.AccountId);
         b.Property(x => x.Hash).HasMaxLength(64);
         b.HasIndex(x => x.UserId);
+        // A removed user's keys go with them (RemoveUser deletes them too; this covers any other path).
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public void Configure(EntityTypeBuilder<Invitation> b)

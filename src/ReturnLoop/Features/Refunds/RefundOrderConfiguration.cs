@@ -39,5 +39,6 @@ public sealed class RefundOrderConfiguration : IEntityTypeConfiguration<RefundOr
         b.Property(x => x.UploadedBy).HasMaxLength(64);
         // The sweep of orphaned files looks keys up.
         b.HasIndex(x => x.StorageKey).IsUnique();
+        b.HasOne<RefundOrder>().WithMany().HasForeignKey(x => x.RefundOrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

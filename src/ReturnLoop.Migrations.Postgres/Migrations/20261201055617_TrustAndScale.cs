@@ -1,27 +1,71 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ReturnLoop.Migrations.Sqlite.Migrations
+namespace ReturnLoop.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AuditAndIntegrity : Migration
+    public partial class TrustAndScale : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "Role",
+                table: "Users",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "Owner");
+
+            migrationBuilder.AddColumn<string>(
                 name: "ActorId",
                 table: "TimelineEntries",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ActorType",
                 table: "TimelineEntries",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AlterColumn<byte[]>(
+                name: "Content",
+                table: "PaymentProofs",
+                type: "bytea",
+                nullable: true,
+                oldClrType: typeof(byte[]),
+                oldType: "bytea");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Sha256",
+                table: "PaymentProofs",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StorageKey",
+                table: "PaymentProofs",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UploadedBy",
+                table: "PaymentProofs",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LastUsedAt",
+                table: "ApiKeys",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddUniqueConstraint(
@@ -38,26 +82,56 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActorType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    TraceId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TraceId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Changes = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEntries", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InvitedBy = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_SupplierReturns_DistributionOrderId",
                 table: "SupplierReturns",
                 column: "DistributionOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierReturns_SupplierAccountId_DistributorAccountId_Stat~",
+                table: "SupplierReturns",
+                columns: new[] { "SupplierAccountId", "DistributorAccountId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierReturns_SupplierAccountId_NeedsAttention_Id",
+                table: "SupplierReturns",
+                columns: new[] { "SupplierAccountId", "NeedsAttention", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SupplierReturns_WarehouseId",
@@ -104,10 +178,26 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                 table: "RefundOrders",
                 column: "DistributionOrderId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_RefundOrders_SupplierAccountId_DistributorAccountId_Status_~",
+                table: "RefundOrders",
+                columns: new[] { "SupplierAccountId", "DistributorAccountId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RefundOrders_SupplierAccountId_Method_Status_Id",
+                table: "RefundOrders",
+                columns: new[] { "SupplierAccountId", "Method", "Status", "Id" });
+
             migrationBuilder.AddCheckConstraint(
                 name: "CK_RefundOrders_NotNegative",
                 table: "RefundOrders",
                 sql: "\"ReturnAmount\" >= 0 AND \"ReturnHandlingFee\" >= 0 AND \"UnsettledAmount\" >= 0 AND \"ExchangeAmount\" >= 0 AND \"RefundableAmount\" >= 0 AND \"SettledOnOrder\" >= 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentProofs_StorageKey",
+                table: "PaymentProofs",
+                column: "StorageKey",
+                unique: true);
 
             migrationBuilder.AddCheckConstraint(
                 name: "CK_OrderSettlements_NotNegative",
@@ -120,6 +210,11 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                 column: "DistributionOrderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DistributionReturns_DistributorAccountId_SupplierAccountId~1",
+                table: "DistributionReturns",
+                columns: new[] { "DistributorAccountId", "SupplierAccountId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DistributionReturns_WarehouseId",
                 table: "DistributionReturns",
                 column: "WarehouseId");
@@ -128,6 +223,21 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                 name: "CK_DistributionReturns_NotNegative",
                 table: "DistributionReturns",
                 sql: "\"PushAttempts\" >= 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionOrders_DistributorAccountId_Status_Id",
+                table: "DistributionOrders",
+                columns: new[] { "DistributorAccountId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionOrders_SupplierAccountId_DistributorAccountId_S~",
+                table: "DistributionOrders",
+                columns: new[] { "SupplierAccountId", "DistributorAccountId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistributionOrders_SupplierAccountId_Status_Id",
+                table: "DistributionOrders",
+                columns: new[] { "SupplierAccountId", "Status", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DistributionOrders_WarehouseId",
@@ -143,6 +253,26 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                 name: "CK_BalanceLedger_NotNegative",
                 table: "BalanceLedger",
                 sql: "\"BalanceAfter\" >= 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_UserId",
+                table: "ApiKeys",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AfterSalesOrders_DistributorAccountId_PlatformReturnId",
+                table: "AfterSalesOrders",
+                columns: new[] { "DistributorAccountId", "PlatformReturnId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AfterSalesOrders_DistributorAccountId_Source_Status_Id",
+                table: "AfterSalesOrders",
+                columns: new[] { "DistributorAccountId", "Source", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AfterSalesOrders_DistributorAccountId_SupplierAccountId_Sta~",
+                table: "AfterSalesOrders",
+                columns: new[] { "DistributorAccountId", "SupplierAccountId", "Status", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AfterSalesOrders_ShippingWarehouseId",
@@ -174,6 +304,17 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                 table: "AuditEntries",
                 columns: new[] { "AccountId", "Id" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_AccountId",
+                table: "Invitations",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_TokenHash",
+                table: "Invitations",
+                column: "TokenHash",
+                unique: true);
+
             migrationBuilder.AddForeignKey(
                 name: "FK_AfterSalesOrders_DistributionOrders_DistributionOrderId",
                 table: "AfterSalesOrders",
@@ -199,7 +340,15 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
-                name: "FK_BalanceLedger_CustomerBalances_SupplierAccountId_DistributorAccountId",
+                name: "FK_ApiKeys_Users_UserId",
+                table: "ApiKeys",
+                column: "UserId",
+                principalTable: "Users",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_BalanceLedger_CustomerBalances_SupplierAccountId_Distributo~",
                 table: "BalanceLedger",
                 columns: new[] { "SupplierAccountId", "DistributorAccountId" },
                 principalTable: "CustomerBalances",
@@ -243,6 +392,14 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                 table: "OrderSettlements",
                 column: "DistributionOrderId",
                 principalTable: "DistributionOrders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_PaymentProofs_RefundOrders_RefundOrderId",
+                table: "PaymentProofs",
+                column: "RefundOrderId",
+                principalTable: "RefundOrders",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
@@ -375,7 +532,11 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                 table: "AfterSalesOrders");
 
             migrationBuilder.DropForeignKey(
-                name: "FK_BalanceLedger_CustomerBalances_SupplierAccountId_DistributorAccountId",
+                name: "FK_ApiKeys_Users_UserId",
+                table: "ApiKeys");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_BalanceLedger_CustomerBalances_SupplierAccountId_Distributo~",
                 table: "BalanceLedger");
 
             migrationBuilder.DropForeignKey(
@@ -397,6 +558,10 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_OrderSettlements_DistributionOrders_DistributionOrderId",
                 table: "OrderSettlements");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_PaymentProofs_RefundOrders_RefundOrderId",
+                table: "PaymentProofs");
 
             migrationBuilder.DropForeignKey(
                 name: "FK_RefundOrders_AfterSalesOrders_AfterSalesOrderId",
@@ -457,8 +622,19 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
             migrationBuilder.DropTable(
                 name: "AuditEntries");
 
+            migrationBuilder.DropTable(
+                name: "Invitations");
+
             migrationBuilder.DropIndex(
                 name: "IX_SupplierReturns_DistributionOrderId",
+                table: "SupplierReturns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SupplierReturns_SupplierAccountId_DistributorAccountId_Stat~",
+                table: "SupplierReturns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SupplierReturns_SupplierAccountId_NeedsAttention_Id",
                 table: "SupplierReturns");
 
             migrationBuilder.DropIndex(
@@ -501,9 +677,21 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                 name: "IX_RefundOrders_DistributionOrderId",
                 table: "RefundOrders");
 
+            migrationBuilder.DropIndex(
+                name: "IX_RefundOrders_SupplierAccountId_DistributorAccountId_Status_~",
+                table: "RefundOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RefundOrders_SupplierAccountId_Method_Status_Id",
+                table: "RefundOrders");
+
             migrationBuilder.DropCheckConstraint(
                 name: "CK_RefundOrders_NotNegative",
                 table: "RefundOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PaymentProofs_StorageKey",
+                table: "PaymentProofs");
 
             migrationBuilder.DropCheckConstraint(
                 name: "CK_OrderSettlements_NotNegative",
@@ -514,12 +702,28 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                 table: "DistributionReturns");
 
             migrationBuilder.DropIndex(
+                name: "IX_DistributionReturns_DistributorAccountId_SupplierAccountId~1",
+                table: "DistributionReturns");
+
+            migrationBuilder.DropIndex(
                 name: "IX_DistributionReturns_WarehouseId",
                 table: "DistributionReturns");
 
             migrationBuilder.DropCheckConstraint(
                 name: "CK_DistributionReturns_NotNegative",
                 table: "DistributionReturns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DistributionOrders_DistributorAccountId_Status_Id",
+                table: "DistributionOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DistributionOrders_SupplierAccountId_DistributorAccountId_S~",
+                table: "DistributionOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DistributionOrders_SupplierAccountId_Status_Id",
+                table: "DistributionOrders");
 
             migrationBuilder.DropIndex(
                 name: "IX_DistributionOrders_WarehouseId",
@@ -538,6 +742,22 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                 table: "BalanceLedger");
 
             migrationBuilder.DropIndex(
+                name: "IX_ApiKeys_UserId",
+                table: "ApiKeys");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AfterSalesOrders_DistributorAccountId_PlatformReturnId",
+                table: "AfterSalesOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AfterSalesOrders_DistributorAccountId_Source_Status_Id",
+                table: "AfterSalesOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AfterSalesOrders_DistributorAccountId_SupplierAccountId_Sta~",
+                table: "AfterSalesOrders");
+
+            migrationBuilder.DropIndex(
                 name: "IX_AfterSalesOrders_ShippingWarehouseId",
                 table: "AfterSalesOrders");
 
@@ -550,12 +770,42 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                 table: "Accounts");
 
             migrationBuilder.DropColumn(
+                name: "Role",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
                 name: "ActorId",
                 table: "TimelineEntries");
 
             migrationBuilder.DropColumn(
                 name: "ActorType",
                 table: "TimelineEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Sha256",
+                table: "PaymentProofs");
+
+            migrationBuilder.DropColumn(
+                name: "StorageKey",
+                table: "PaymentProofs");
+
+            migrationBuilder.DropColumn(
+                name: "UploadedBy",
+                table: "PaymentProofs");
+
+            migrationBuilder.DropColumn(
+                name: "LastUsedAt",
+                table: "ApiKeys");
+
+            migrationBuilder.AlterColumn<byte[]>(
+                name: "Content",
+                table: "PaymentProofs",
+                type: "bytea",
+                nullable: false,
+                defaultValue: new byte[0],
+                oldClrType: typeof(byte[]),
+                oldType: "bytea",
+                oldNullable: true);
         }
     }
 }

@@ -12,8 +12,8 @@ using ReturnLoop.Data;
 namespace ReturnLoop.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201042724_AuditAndIntegrity")]
-    partial class AuditAndIntegrity
+    [Migration("20261201055617_TrustAndScale")]
+    partial class TrustAndScale
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -96,6 +96,9 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
@@ -118,7 +121,59 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.HasIndex("Hash")
                         .IsUnique();
 
+                    b.HasIndex("UserId");
+
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.Accounts.Invitation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Invitations");
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.Accounts.User", b =>
@@ -151,6 +206,13 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Owner");
 
                     b.HasKey("Id");
 
@@ -253,6 +315,8 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("DistributorAccountId", "MarketplaceOrderNo");
 
+                    b.HasIndex("DistributorAccountId", "PlatformReturnId");
+
                     b.HasIndex("DistributorAccountId", "NeedsAttention", "Id");
 
                     b.HasIndex("DistributorAccountId", "ShippingWarehouseId", "Id");
@@ -263,6 +327,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("DistributorAccountId", "Source", "ShopId", "PlatformReturnId")
                         .IsUnique();
+
+                    b.HasIndex("DistributorAccountId", "Source", "Status", "Id");
+
+                    b.HasIndex("DistributorAccountId", "SupplierAccountId", "Status", "Id");
 
                     b.ToTable("AfterSalesOrders", t =>
                         {
@@ -560,8 +628,14 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("SupplierAccountId", "Id");
 
+                    b.HasIndex("DistributorAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "Status", "Id");
+
                     b.HasIndex("DistributorAccountId", "Platform", "ShopId", "MarketplaceOrderNo")
                         .IsUnique();
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
 
                     b.ToTable("DistributionOrders", t =>
                         {
@@ -685,6 +759,9 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.HasIndex("DistributorAccountId", "Status", "Id");
 
                     b.HasIndex("DistributorAccountId", "SupplierAccountId", "Id");
+
+                    b.HasIndex("DistributorAccountId", "SupplierAccountId", "Status", "Id")
+                        .HasDatabaseName("IX_DistributionReturns_DistributorAccountId_SupplierAccountId~1");
 
                     b.ToTable("DistributionReturns", t =>
                         {
@@ -841,7 +918,6 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<byte[]>("Content")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<string>("ContentType")
@@ -854,13 +930,28 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Size")
                         .HasColumnType("integer");
+
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("RefundOrderId");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
 
                     b.ToTable("PaymentProofs");
                 });
@@ -958,6 +1049,10 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.HasIndex("DistributorAccountId", "Status", "Id");
 
                     b.HasIndex("SupplierAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "Method", "Status", "Id");
 
                     b.HasIndex(new[] { "SupplierReturnId" }, "IX_RefundOrders_OneActive")
                         .IsUnique()
@@ -1307,7 +1402,11 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("SupplierAccountId", "DistributorAccountId", "Id");
 
+                    b.HasIndex("SupplierAccountId", "NeedsAttention", "Id");
+
                     b.HasIndex("SupplierAccountId", "Status", "Id");
+
+                    b.HasIndex("SupplierAccountId", "DistributorAccountId", "Status", "Id");
 
                     b.ToTable("SupplierReturns", t =>
                         {
@@ -1574,6 +1673,15 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("ReturnLoop.Features.Accounts.ApiKey", b =>
+                {
+                    b.HasOne("ReturnLoop.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReturnLoop.Features.AfterSales.AfterSalesOrder", b =>
                 {
                     b.HasOne("ReturnLoop.Features.DistributionOrders.DistributionOrder", null)
@@ -1825,6 +1933,15 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("WarehouseId", "SkuCode")
                         .HasPrincipalKey("WarehouseId", "SkuCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.Refunds.PaymentProof", b =>
+                {
+                    b.HasOne("ReturnLoop.Features.Refunds.RefundOrder", null)
+                        .WithMany()
+                        .HasForeignKey("RefundOrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
