@@ -126,25 +126,29 @@ public static class InvariantChecker
             breaks.Add($"{what}: {line.Sku} received {line.Good} good + {line.Damaged} damaged of {line.Expected} expected");
     }
 
-    /// <summary>Settled is the sum of the settlement ledger, within 0 … stock-out amount, so settled + unsettled = stock-out amount.</summary>
+    /// <summary>Settled is the sum of the settlement ledger, within 0 … stock-out amount: settled + unsettled = stock-out amount.
+    /// </summary>
     private static void Orders(Rows r, List<string> breaks)
     {
         foreach (var order in r.Orders)
         {
             var settled = r.Settlements.Where(s => s.DistributionOrderId == order.Id).Sum(s => s.Amount);
-            if (order.SettledAmount != settled) breaks.Add($"order {order.Id}: settled {order.SettledAmount} but its ledger sums to {settled}");
+            if (order.SettledAmount != settled)
+                breaks.Add($"order {order.Id}: settled {order.SettledAmount} but its ledger sums to {settled}");
             if (order.SettledAmount < 0 || order.UnsettledAmount < 0)
                 breaks.Add($"order {order.Id}: settled {order.SettledAmount}, unsettled {order.UnsettledAmount} of {order.StockOutAmount}");
             if (order.SettledAmount + order.UnsettledAmount != order.StockOutAmount)
                 breaks.Add($"order {order.Id}: settled + unsettled ≠ stock-out amount {order.StockOutAmount}");
             var stockOut = order.IsShipped ? order.Lines.Sum(l => l.Value) + order.DistributionFee : 0m;
-            if (order.StockOutAmount != stockOut) breaks.Add($"order {order.Id}: stock-out amount {order.StockOutAmount}, its lines say {stockOut}");
+            if (order.StockOutAmount != stockOut)
+                breaks.Add($"order {order.Id}: stock-out amount {order.StockOutAmount}, its lines say {stockOut}");
             if (!order.IsShipped && r.Settlements.Any(s => s.DistributionOrderId == order.Id))
                 breaks.Add($"order {order.Id}: settled while {order.Status}");
         }
     }
 
-    /// <summary>domain.md "Refund order": each refund recomputed from its return's lines, its settlement and its credit counted once.</summary>
+    /// <summary>domain.md "Refund order": each refund recomputed from its return's lines; its settlement and credit counted once.
+    /// </summary>
     private static void Refunds(Rows r, List<string> breaks)
     {
         foreach (var refund in r.RefundOrders)
@@ -159,10 +163,12 @@ public static class InvariantChecker
             var refundable = Math.Max(0m, returnAmount - refund.UnsettledAmount - refund.ExchangeAmount - refund.ReturnHandlingFee);
             var settles = Math.Min(Math.Max(0m, refund.UnsettledAmount),
                 Math.Max(0m, returnAmount - refund.ExchangeAmount - refund.ReturnHandlingFee));
-            if (refund.ReturnAmount != returnAmount) breaks.Add($"refund {refund.Id}: return amount {refund.ReturnAmount}, lines say {returnAmount}");
+            if (refund.ReturnAmount != returnAmount)
+                breaks.Add($"refund {refund.Id}: return amount {refund.ReturnAmount}, lines say {returnAmount}");
             if (refund.RefundableAmount != refundable)
                 breaks.Add($"refund {refund.Id}: refundable {refund.RefundableAmount}, the formula says {refundable}");
-            if (refund.SettledOnOrder != settles) breaks.Add($"refund {refund.Id}: settles {refund.SettledOnOrder}, the formula says {settles}");
+            if (refund.SettledOnOrder != settles)
+                breaks.Add($"refund {refund.Id}: settles {refund.SettledOnOrder}, the formula says {settles}");
             if (refund.RefundableAmount < 0 || refund.ExchangeAmount < 0 || refund.ReturnHandlingFee < 0)
                 breaks.Add($"refund {refund.Id}: a negative amount");
 
@@ -174,9 +180,11 @@ public static class InvariantChecker
                 breaks.Add($"refund {refund.Id} ({refund.Status}): settled {deducted} and gave back {reversed} on its order; "
                     + $"expected {refund.SettledOnOrder} and {expectReversed}");
             var credited = r.Ledger.Where(e => e.Type == BalanceEntryType.RefundCredit && e.Reference == refund.Id).Sum(e => e.Amount);
-            if (credited != refund.BalanceCredit) breaks.Add($"refund {refund.Id}: credited {credited} to the balance, expected {refund.BalanceCredit}");
+            if (credited != refund.BalanceCredit)
+                breaks.Add($"refund {refund.Id}: credited {credited} to the balance, expected {refund.BalanceCredit}");
         }
-        foreach (var group in r.RefundOrders.Where(x => x.Status != RefundStatus.Voided).GroupBy(x => x.SupplierReturnId).Where(g => g.Count() > 1))
+        foreach (var group in r.RefundOrders.Where(x => x.Status != RefundStatus.Voided).GroupBy(x => x.SupplierReturnId)
+                     .Where(g => g.Count() > 1))
             breaks.Add($"supplier return {group.Key}: {group.Count()} refund orders not voided");
         foreach (var entry in r.Ledger.Where(e => e.Type == BalanceEntryType.RefundCredit && r.RefundOrders.All(x => x.Id != e.Reference)))
             breaks.Add($"ledger entry {entry.Id}: a refund credit of no refund order");
@@ -247,7 +255,8 @@ public static class InvariantChecker
                     && s is { Status: SupplierReturnStatus.ReceivedReturn, ActiveRefundOrderId: null },
                 AfterSalesStatus.RefundProcessing => d is { Status: DistributionReturnStatus.Pushed }
                     && s is { Status: SupplierReturnStatus.RefundProcessing }
-                    && refund is { Method: RefundMethod.BankTransfer, Status: RefundStatus.AwaitingConfirmation or RefundStatus.NotReceived },
+                    && refund is { Method: RefundMethod.BankTransfer }
+                    && refund.Status is RefundStatus.AwaitingConfirmation or RefundStatus.NotReceived,
                 AfterSalesStatus.Completed => d is { Status: DistributionReturnStatus.Pushed }
                     && s is { Status: SupplierReturnStatus.Completed } && refund is { Status: RefundStatus.Completed },
                 AfterSalesStatus.Cancelled => d is null or { Status: DistributionReturnStatus.Cancelled }
@@ -257,16 +266,19 @@ public static class InvariantChecker
                 _ => false,
             };
             if (!expected)
-                breaks.Add($"{where}: return {d?.Id} is {d?.Status}, supplier return {s?.Id} is {s?.Status}, refund {refund?.Id} is {refund?.Status}");
+                breaks.Add($"{where}: return {d?.Id} is {d?.Status}, supplier return {s?.Id} is {s?.Status}, "
+                    + $"refund {refund?.Id} is {refund?.Status}");
         }
         foreach (var s in r.SupplierReturns)
         {
             var active = s.ActiveRefundOrderId is { } id ? r.RefundOrders.SingleOrDefault(x => x.Id == id) : null;
             var ok = s.Status switch
             {
-                SupplierReturnStatus.PendingStockIn or SupplierReturnStatus.Recalled => s.ActiveRefundOrderId is null && s.ReceivedAt is null,
+                SupplierReturnStatus.PendingStockIn or SupplierReturnStatus.Recalled =>
+                    s.ActiveRefundOrderId is null && s.ReceivedAt is null,
                 SupplierReturnStatus.ReceivedReturn => s.ActiveRefundOrderId is null && s.ReceivedAt is not null,
-                SupplierReturnStatus.RefundProcessing => active is { Status: RefundStatus.AwaitingConfirmation or RefundStatus.NotReceived },
+                SupplierReturnStatus.RefundProcessing =>
+                    active is { Status: RefundStatus.AwaitingConfirmation or RefundStatus.NotReceived },
                 SupplierReturnStatus.Completed => active is { Status: RefundStatus.Completed },
                 _ => false,
             };
