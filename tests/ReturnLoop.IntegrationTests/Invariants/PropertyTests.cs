@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using CsCheck;
@@ -13,7 +14,7 @@ namespace ReturnLoop.IntegrationTests.Invariants;
 /// recalls, stock-ins with damaged units, refunds created, voided, confirmed and not received, manual credits, and the same
 /// request twice at once) keep every invariant of <see cref="InvariantChecker"/>, and no account sees another's ids.
 /// A 4xx answer is the API refusing a wrong step, which is fine; a 5xx or a broken invariant fails, and CsCheck shrinks
-/// the sequence and prints it. Bounded for CI: RETURNLOOP_PROPERTY_ITERATIONS sequences (default 15) of up to
+/// the sequence and prints it. Bounded for CI: RETURNLOOP_PROPERTY_ITERATIONS sequences (default 8) of up to
 /// RETURNLOOP_PROPERTY_OPS operations (default 40); RETURNLOOP_PROPERTY_SEED replays a printed seed.
 /// </summary>
 public sealed class PropertyTests(ITestOutputHelper output)
@@ -24,9 +25,10 @@ public sealed class PropertyTests(ITestOutputHelper output)
     public async Task Random_operations_by_several_accounts_keep_every_invariant(DatabaseProvider provider)
     {
         var app = AppFactory.For(provider);
-        var iterations = Setting("RETURNLOOP_PROPERTY_ITERATIONS", 15);
+        var iterations = Setting("RETURNLOOP_PROPERTY_ITERATIONS", 8);
         var ops = Setting("RETURNLOOP_PROPERTY_OPS", 40);
         var sequences = 0;
+        var tally = new ConcurrentDictionary<string, int>();
         var operations = 0;
         var gen = Gen.Select(Gen.Int[0, Kinds - 1], Gen.Int[0, 99], Gen.Int[0, 99], Gen.Int[0, 99], (k, a, b, c) => new Op(k, a, b, c))
             .Array[1, ops];
@@ -35,11 +37,12 @@ public sealed class PropertyTests(ITestOutputHelper output)
             {
                 Interlocked.Increment(ref sequences);
                 Interlocked.Add(ref operations, sequence.Length);
-                await RunAsync(app, sequence);
+                await RunAsync(app, sequence, tally);
             },
             writeLine: output.WriteLine, seed: Environment.GetEnvironmentVariable("RETURNLOOP_PROPERTY_SEED"), iter: iterations,
             threads: 1, print: Print);
-        output.WriteLine($"{provider}: {sequences} sequences, {operations} operations, every invariant held.");
+        output.WriteLine($"{provider}: {sequences} sequences, {operations} operations, every invariant held. Answers:");
+        foreach (var (what, count) in tally.OrderBy(t => t.Key, StringComparer.Ordinal)) output.WriteLine($"  {what}: {count}");
     }
 
     /// <summary>One generated step: a kind and three numbers that pick what it acts on (modulo what exists) and its sizes.</summary>
@@ -78,9 +81,9 @@ public sealed class PropertyTests(ITestOutputHelper output)
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
 
-    private static async Task RunAsync(AppFactory app, Op[] ops)
+    private static async Task RunAsync(AppFactory app, Op[] ops, ConcurrentDictionary<string, int> tally)
     {
-        var m = await Model.CreateAsync(app);
+        var m = await Model.CreateAsync(app, tally);
         foreach (var op in ops) await m.RunAsync(op);
         await using (var db = app.NewDbContext()) await InvariantChecker.AssertHoldsAsync(db, m.AccountIds);
         await m.ProbeIsolationAsync();
@@ -93,7 +96,9 @@ public sealed class PropertyTests(ITestOutputHelper output)
         private readonly Lock _lock = new();
         private readonly StringBuilder _log = new();
 
-        private Model(AppFactory app) => App = app;
+        private readonly ConcurrentDictionary<string, int> _tally;
+
+        private Model(AppFactory app, ConcurrentDictionary<string, int> tally) => (App, _tally) = (app, tally);
 
         public AppFactory App { get; }
         public (Api Api, string Id, string Own, string ThirdParty)[] Suppliers { get; private set; } = [];
@@ -108,9 +113,9 @@ public sealed class PropertyTests(ITestOutputHelper output)
 
         /// <summary>Two suppliers (with fees, and without), two distributors, partnerships d0–s0, d0–s1, d1–s0 (d1–s1 none),
         /// SKUs A, B, C with stock, and per pair the merchant SKUs A, B and the combo AB = A + 2 × B.</summary>
-        public static async Task<Model> CreateAsync(AppFactory app)
+        public static async Task<Model> CreateAsync(AppFactory app, ConcurrentDictionary<string, int> tally)
         {
-            var m = new Model(app);
+            var m = new Model(app, tally);
             var suppliers = new List<(Api, string, string, string)>();
             for (var s = 0; s < 2; s++)
             {
@@ -328,6 +333,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
         {
             var reply = await request;
             lock (_lock) _log.Append($"\n  {op} → {(int)reply.Status} {reply.Code}");
+            _tally.AddOrUpdate($"{op.ToString().Split('(')[0]} → {(int)reply.Status} {reply.Code}", 1, (_, n) => n + 1);
             if ((int)reply.Status >= 500)
                 throw new Xunit.Sdk.XunitException($"{op} answered {(int)reply.Status}: {reply.Json?.ToJsonString()}\nsteps:{_log}");
             return new Answer(reply);
