@@ -1,28 +1,33 @@
 using System.Diagnostics;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReturnLoop.Data;
+using ReturnLoop.Features.DistributionOrders;
 using ReturnLoop.Features.DistributionReturns;
 using ReturnLoop.Features.Inventory;
 using ReturnLoop.Features.Refunds;
+using ReturnLoop.Features.Shops;
 using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.Features.Webhooks;
 using ReturnLoop.IntegrationTests.Infrastructure;
 using ReturnLoop.IntegrationTests.Invariants;
+using ReturnLoop.IntegrationTests.Marketplaces;
 using Xunit.Abstractions;
 
 namespace ReturnLoop.IntegrationTests.Crash;
 
 /// <summary>
 /// Issue 10, item 5: the server, a real process, is SIGKILLed in the middle of a bulk push, a batch of stock-ins, a batch
-/// of refund orders, a batch of receipt confirmations and a webhook delivery batch, then started again on the same
-/// database; the interrupted requests are retried with the same Idempotency-Key. Every operation happened exactly once
+/// of refund orders, a batch of receipt confirmations, a webhook delivery batch and a marketplace push batch (the inbox),
+/// then started again on the same database; the interrupted requests are retried with the same Idempotency-Key (the pushes:
+/// the same signed bytes, as a platform retries). Every operation happened exactly once
 /// (no second supplier return, stock-in, refund, settlement or credit), the webhook deliveries left pending resume and
 /// reach the receiver at least once each, and <see cref="InvariantChecker"/> passes.
 /// "The middle" is hit deterministically: each step sends its batch as concurrent requests and the kill comes as soon
 /// as the first of them is visible in the database, so some have committed and the rest are in flight or not yet begun.
 /// RETURNLOOP_CRASH_BATCH sets the batch size (default 16) for longer runs.
 /// </summary>
-public sealed class CrashTests(ITestOutputHelper output)
+public sealed class CrashTests(ITestOutputHelper output, Simulator sim) : IClassFixture<Simulator>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -39,7 +44,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             var (supplier, distributor) = await SetUpAsync(run, receiver, n);
 
             // 1. A bulk push, in four requests of a quarter each.
-            var returnIds = (await distributor.Get("/api/v1/distribution-returns?status=ToPush&limit=200")).Ok().Items
+            var returnIds = (await run.As(distributor).Get("/api/v1/distribution-returns?status=ToPush&limit=200")).Ok().Items
                 .Select(i => i.Str("id")).ToList();
             Assert.Equal(n, returnIds.Count);
             var pushes = returnIds.Chunk(Math.Max(1, n / 4))
@@ -144,6 +149,27 @@ public sealed class CrashTests(ITestOutputHelper output)
                 output.WriteLine($"{events.Count} events, {receiver.Requests} deliveries received "
                     + $"({receiver.Received.Count(r => r.Value > 1)} more than once)");
             }
+            // 5. A marketplace push batch: signed TikTok pushes into the inbox, the inbox processor killed while it ingests them.
+            var pushIds = await ConnectShopAsync(run, distributor, n);
+            await run.KillMidwayAsync("marketplace inbox", pushIds.Select(p => (Func<Task<Reply>>)(() => run.Push(p.Body, p.Signature)))
+                .ToList(), db => db.AfterSalesOrders.AnyAsync(a => a.Source == Platform.TikTok));
+            foreach (var p in pushIds) Assert.Equal(HttpStatusCode.OK, (await run.Push(p.Body, p.Signature)).Status);
+            watch.Restart();
+            while (true)
+            {
+                await using var db = run.Db();
+                var left = await db.MarketplacePushes.CountAsync(p => p.Status == MarketplacePushStatus.Pending);
+                if (left == 0) break;
+                Assert.True(watch.Elapsed < Patience, $"{left} marketplace pushes still pending after the restart");
+                await Task.Delay(200);
+            }
+            await using (var db = run.Db())
+            {
+                var platformReturns = await db.AfterSalesOrders.AsNoTracking().Where(a => a.Source == Platform.TikTok)
+                    .Select(a => a.PlatformReturnId).ToListAsync();
+                Assert.Equal(pushIds.Select(p => p.ReturnId).Order(), platformReturns.Order()); // every return once, none twice
+                Assert.Equal(n, await db.MarketplacePushes.CountAsync()); // each push stored once, however often it came
+            }
             await run.AssertInvariantsAsync();
             output.WriteLine($"{provider}: {run.Kills} kills: {string.Join("; ", run.KillPoints)}");
         }
@@ -202,6 +228,35 @@ public sealed class CrashTests(ITestOutputHelper output)
         return (supplier, distributor);
     }
 
+    /// <summary>A TikTok shop of the distributor, connected with the simulator as its API, and n buyer returns there with the
+    /// signed push the platform sends for each (not sent yet).</summary>
+    private async Task<List<(string ReturnId, string Body, string Signature)>> ConnectShopAsync(Run run, string distributor, int n)
+    {
+        var c = MarketplaceApps.NewCredentials(Platform.TikTok);
+        await sim.ShopAsync(new
+        {
+            platform = c.Sim, shopId = c.ShopId, region = "MY", key = c.Key, secret = c.Secret, accessToken = c.AccessToken,
+            shopCipher = c.Cipher, pushUrl = (string?)null,
+        });
+        (await run.As(distributor).Post("/api/v1/shops", new
+        {
+            platform = "TikTok", shopId = c.ShopId, name = "TikTok shop", region = "MY", credentials = c.Api,
+            apiBaseUrl = sim.BaseUrl.ToString(),
+        })).Ok();
+        var pushes = new List<(string, string, string)>();
+        for (var i = 0; i < n; i++)
+        {
+            var id = await sim.ReturnAsync(new
+            {
+                platform = c.Sim, shopId = c.ShopId, orderNo = $"CRASH{i}", type = "ReturnAndRefund", currency = "MYR",
+                lines = new[] { new { sellerSku = "M-K", quantity = 1, unitPrice = 10m } }, push = false,
+            });
+            var body = MarketplaceApps.ReturnPush(c, id, "REQUESTED", DateTimeOffset.UtcNow, notificationId: "n-" + id);
+            pushes.Add((id, body, MarketplaceApps.Sign(c, body, "")));
+        }
+        return pushes;
+    }
+
     /// <summary>The server process of the moment, its database, and the accounts' keys (they survive restarts).</summary>
     private sealed class Run(DatabaseProvider provider, string connectionString, ITestOutputHelper output) : IAsyncDisposable
     {
@@ -219,6 +274,12 @@ public sealed class CrashTests(ITestOutputHelper output)
             _server = await ServerProcess.StartAsync(provider, connectionString, new Dictionary<string, string>
             {
                 ["Webhooks__AllowPrivateNetworks"] = "true",
+                ["Marketplaces__InboxProcessorEnabled"] = "true",
+                ["Marketplaces__SyncWorkerEnabled"] = "false",
+                ["Marketplaces__InboxPollInterval"] = "00:00:00.100",
+                ["Marketplaces__InboxLease"] = "00:00:03",
+                ["Marketplaces__InboxRetryDelays"] = "00:00:00.200, 00:00:00.500, 00:00:01, 00:00:01, 00:00:01",
+                ["Marketplaces__RetryDelay"] = "00:00:00.010",
                 // A killed server's claimed deliveries are taken over after the lease: short, so the test sees it.
                 ["Webhooks__Lease"] = "00:00:03",
                 ["Webhooks__PollInterval"] = "00:00:00.200",
@@ -248,6 +309,18 @@ public sealed class CrashTests(ITestOutputHelper output)
             _keys[name] = reply.Str("apiKey");
             AccountIds[name] = reply["account"]["id"]!.GetValue<string>();
             return name;
+        }
+
+        /// <summary>A platform's push, raw bytes and signature, as the platform sends it.</summary>
+        public Task<Reply> Push(string body, string signature)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, MarketplaceApps.Path(Platform.TikTok))
+            {
+                Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body)),
+            };
+            request.Content.Headers.ContentType = new("application/json");
+            request.Headers.TryAddWithoutValidation("Authorization", signature);
+            return new Api(_http!).Send(request);
         }
 
         public AppDbContext Db() => InvariantChecker.Open(provider, connectionString);
