@@ -281,7 +281,8 @@ public sealed class CrashTests(ITestOutputHelper output, Simulator sim) : IClass
                 ["Marketplaces__InboxRetryDelays"] = "00:00:00.200, 00:00:00.500, 00:00:01, 00:00:01, 00:00:01",
                 ["Marketplaces__RetryDelay"] = "00:00:00.010",
                 // A killed server's claimed deliveries are taken over after the lease: short, so the test sees it.
-                ["Webhooks__Lease"] = "00:00:03",
+                ["Webhooks__Lease"] = "00:00:04",
+                ["Webhooks__AttemptTimeout"] = "00:00:03",
                 ["Webhooks__PollInterval"] = "00:00:00.200",
                 ["Webhooks__RetryDelays"] = "00:00:01, 00:00:01, 00:00:01, 00:00:01, 00:00:01, 00:00:01, 00:00:01, 00:00:01",
             });
