@@ -25,7 +25,7 @@ namespace ReturnLoop.IntegrationTests.Crash;
 /// reach the receiver at least once each, and <see cref="InvariantChecker"/> passes.
 /// "The middle" is hit deterministically: each step sends its batch as concurrent requests and the kill comes as soon
 /// as the first of them is visible in the database, so some have committed and the rest are in flight or not yet begun.
-/// RETURNLOOP_CRASH_BATCH sets the batch size (default 16) for longer runs.
+/// RETURNLOOP_CRASH_BATCH sets the batch size (default 8) for longer runs.
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output, Simulator sim) : IClassFixture<Simulator>
 {
@@ -34,7 +34,7 @@ public sealed class CrashTests(ITestOutputHelper output, Simulator sim) : IClass
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_server_killed_mid_batch_restarts_and_every_retried_operation_happens_exactly_once(DatabaseProvider provider)
     {
-        var n = int.TryParse(Environment.GetEnvironmentVariable("RETURNLOOP_CRASH_BATCH"), out var size) && size > 0 ? size : 16;
+        var n = int.TryParse(Environment.GetEnvironmentVariable("RETURNLOOP_CRASH_BATCH"), out var size) && size > 0 ? size : 8;
         await using var database = AppFactory.Isolated(provider); // only its new, empty database is used; its host never starts
         await using var receiver = new WebhookReceiver(TimeSpan.FromMilliseconds(150));
         var run = new Run(provider, database.ConnectionString, output);
