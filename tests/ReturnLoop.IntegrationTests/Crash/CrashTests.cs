@@ -116,8 +116,11 @@ public sealed class CrashTests(ITestOutputHelper output, Simulator sim) : IClass
                 Assert.Equal(n, await db.RefundOrders.CountAsync(r => r.Status == RefundStatus.Completed));
             await run.AssertInvariantsAsync();
 
-            // 4. A webhook delivery batch: the receiver is slow, so deliveries are in flight; kill once it has some of this server's.
+            // 4. A webhook delivery batch: manual credits make a fresh batch of balance.changed events; the receiver is slow, so
+            // deliveries are in flight when the server is killed, once the receiver has some of this server's.
             var before = receiver.Requests;
+            await Task.WhenAll(Enumerable.Range(0, n).Select(async _ => (await run.As(supplier).Post(
+                $"/api/v1/supplier/customer-balances/{run.AccountIds[distributor]}/credits", new { amount = 1m, note = "crash" })).Ok()));
             int pending;
             await using (var db = run.Db()) pending = await db.WebhookDeliveries.CountAsync(d => d.Status == WebhookDeliveryStatus.Pending);
             var watch = Stopwatch.StartNew();
