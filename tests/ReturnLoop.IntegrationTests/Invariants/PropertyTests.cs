@@ -325,6 +325,11 @@ public sealed class PropertyTests(ITestOutputHelper output)
                 case 16 when Pick(AfterSales, op.A, _lock) is { } a:
                     await Call(op, Distributors[a.D].Api.Post($"/api/v1/after-sales-orders/{a.Id}/complete", null, key));
                     break;
+                default:
+                    // Nothing yet to act on: make it instead, so short sequences still reach stock-ins and refunds.
+                    var before = op.Kind switch { <= 5 => 1, 6 or 7 or 16 => 5, 8 => 6, 10 or 11 => 8, _ => 11 };
+                    await StepAsync(op with { Kind = before }, key);
+                    break;
             }
         }
 
