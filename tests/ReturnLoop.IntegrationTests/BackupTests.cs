@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReturnLoop.Data;
 using ReturnLoop.Features.Inventory;
 using ReturnLoop.IntegrationTests.Infrastructure;
+using ReturnLoop.IntegrationTests.Invariants;
 
 namespace ReturnLoop.IntegrationTests;
 
@@ -33,6 +34,7 @@ public sealed class BackupTests
 
             var after = await BooksAsync(target);
             Assert.Equal(before, after);
+            await using (var restored = target.NewDbContext()) await InvariantChecker.AssertHoldsAsync(restored);
             Assert.Equal(90m, after.Balances.Single().Balance); // 2 × 45.00 refunded to the balance
             Assert.Equal("Completed", (await target.Client(await KeyOfAsync(target, w.DistributorId)).Get(
                 $"/api/v1/after-sales-orders/{afterSalesId}")).Ok().Str("status"));
