@@ -6,6 +6,7 @@ using ReturnLoop.Client.Api.V1.Accounts;
 using ReturnLoop.Client.Api.V1.AfterSalesOrders;
 using ReturnLoop.Client.Api.V1.AfterSalesRefunds;
 using ReturnLoop.Client.Api.V1.ApiKeys;
+using ReturnLoop.Client.Api.V1.Audit;
 using ReturnLoop.Client.Api.V1.Auth;
 using ReturnLoop.Client.Api.V1.Balances;
 using ReturnLoop.Client.Api.V1.DistributionOrders;
@@ -21,6 +22,7 @@ using ReturnLoop.Client.Api.V1.Shops;
 using ReturnLoop.Client.Api.V1.Skus;
 using ReturnLoop.Client.Api.V1.StoreOrders;
 using ReturnLoop.Client.Api.V1.Supplier;
+using ReturnLoop.Client.Api.V1.SupplierReturns;
 using ReturnLoop.Client.Api.V1.Users;
 using ReturnLoop.Client.Api.V1.Warehouses;
 using ReturnLoop.Client.Api.V1.WebhookEndpoints;
@@ -55,6 +57,11 @@ namespace ReturnLoop.Client.Api.V1
         public global::ReturnLoop.Client.Api.V1.ApiKeys.ApiKeysRequestBuilder ApiKeys
         {
             get => new global::ReturnLoop.Client.Api.V1.ApiKeys.ApiKeysRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The audit property</summary>
+        public global::ReturnLoop.Client.Api.V1.Audit.AuditRequestBuilder Audit
+        {
+            get => new global::ReturnLoop.Client.Api.V1.Audit.AuditRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The auth property</summary>
         public global::ReturnLoop.Client.Api.V1.Auth.AuthRequestBuilder Auth
@@ -130,6 +137,11 @@ namespace ReturnLoop.Client.Api.V1
         public global::ReturnLoop.Client.Api.V1.Supplier.SupplierRequestBuilder Supplier
         {
             get => new global::ReturnLoop.Client.Api.V1.Supplier.SupplierRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The supplierReturns property</summary>
+        public global::ReturnLoop.Client.Api.V1.SupplierReturns.SupplierReturnsRequestBuilder SupplierReturns
+        {
+            get => new global::ReturnLoop.Client.Api.V1.SupplierReturns.SupplierReturnsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The users property</summary>
         public global::ReturnLoop.Client.Api.V1.Users.UsersRequestBuilder Users
