@@ -59,10 +59,12 @@ public static class SupplierReturnsApi
         }
 
         var bulk = app.MapApiGroup("/api/v1/supplier-returns", "Return & Stock-in – BigShop");
-        bulk.MapPost("/stock-in", StockInManyAsync).RequirePermission(Permission.Stock).WithSummary("Stock in many pushed returns at once into an own warehouse, each as "
+        bulk.MapPost("/stock-in", StockInManyAsync).RequirePermission(Permission.Stock)
+            .WithSummary("Stock in many pushed returns at once into an own warehouse, each as "
             + "expected and all good: a result per id. The batch is saved in one transaction; a return that cannot be stocked in "
             + "fails on its own with its code.");
-        bulk.MapPost("/refund-orders", CreateRefundsAsync).RequirePermission(Permission.Money).WithSummary("A refund order per received return, with the default amounts "
+        bulk.MapPost("/refund-orders", CreateRefundsAsync).RequirePermission(Permission.Money)
+            .WithSummary("A refund order per received return, with the default amounts "
             + "(no exchange amount): a result per id. The batch is saved in one transaction; a return that cannot be refunded fails "
             + "on its own with its code.");
 
