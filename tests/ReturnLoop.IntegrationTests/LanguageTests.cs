@@ -58,7 +58,7 @@ public sealed class LanguageTests
         var me = (await browser.Get("/api/v1/me")).Ok();
         Assert.Equal(["account", "user"], me.Json!.AsObject().Select(p => p.Key));
         Assert.Equal(["id", "name", "currency", "createdAt"], me["account"].AsObject().Select(p => p.Key));
-        Assert.Equal(["id", "email"], me["user"].AsObject().Select(p => p.Key));
+        Assert.Equal(["id", "email", "role"], me["user"].AsObject().Select(p => p.Key)); // the role since issue 10; no language
     }
 
     private static async Task SetAsync(AppFactory app, string userId, string? language)
