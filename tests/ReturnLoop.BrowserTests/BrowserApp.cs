@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:LoginPerMinute", "1000000");
         // The webhook settings test delivers a ping to a receiver on loopback, as the webhook integration tests do.
         builder.UseSetting("Webhooks:AllowPrivateNetworks", "true");
+        // 1,000 PBKDF2 iterations instead of the product's 100,000: every test signs up and logs in (the integration tests'
+        // TestDatabases.FastPasswordHashing says why).
+        builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
     public async Task InitializeAsync()

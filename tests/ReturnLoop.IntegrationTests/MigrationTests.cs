@@ -24,7 +24,7 @@ public sealed class MigrationTests
     public async Task Two_instances_starting_together_on_a_new_database_both_come_up(DatabaseProvider provider)
     {
         // A new database has every migration pending: both instances race to apply them.
-        await using var first = AppFactory.Isolated(provider);
+        await using var first = AppFactory.Isolated(provider, emptyDatabase: true);
         await using var second = new SecondInstance(first);
         await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
 

@@ -30,14 +30,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>The app's file store (payment proofs): a folder of its own in the temp folder, never the source tree.</summary>
     public string StoragePath { get; } = Path.Combine(Path.GetTempPath(), $"returnloop-files-{Guid.NewGuid():N}");
 
-    private AppFactory(
-        DatabaseProvider provider, Action<IServiceCollection>? services, IDictionary<string, string?>? settings, string? environment = null)
+    private AppFactory(DatabaseProvider provider, Action<IServiceCollection>? services, IDictionary<string, string?>? settings,
+        string? environment = null, bool emptyDatabase = false)
     {
         Provider = provider;
         _environment = environment;
         _services = services;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
-        ConnectionString = provider == DatabaseProvider.Sqlite ? NewSqliteDatabase() : NewPostgresDatabase();
+        ConnectionString = TestDatabases.Create(provider, migrated: !emptyDatabase);
     }
 
     /// <summary>The app shared by every test of this provider in the run.</summary>
@@ -56,12 +56,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// An app of its own on a new database, for tests that change services (a fake clock) or settings. With an
-    /// environment (Development, Production) the app runs in it and Demo:Seed keeps the app's own default.
+    /// environment (Development, Production) the app runs in it and Demo:Seed keeps the app's own default. The new
+    /// database already has the schema (a copy of a migrated template); <paramref name="emptyDatabase"/> gives one without
+    /// it, for the tests of migrating and restoring.
     /// </summary>
     public static AppFactory Isolated(
         DatabaseProvider provider, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null,
-        string? environment = null) =>
-        new(provider, services, settings, environment);
+        string? environment = null, bool emptyDatabase = false) =>
+        new(provider, services, settings, environment, emptyDatabase);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -75,6 +77,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:LoginPerMinute", "1000000");
         builder.UseSetting("RateLimits:RequestsPerMinute", "1000000");
         builder.UseSetting("Storage:Path", StoragePath);
+        builder.ConfigureServices(TestDatabases.FastPasswordHashing);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureServices(_services);
     }
@@ -90,26 +93,4 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>A database context on the app's database, for checks the API does not expose (ledger sums).</summary>
     public AppDbContext NewDbContext() =>
         Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext();
-
-    private static string NewSqliteDatabase()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"returnloop-test-{Guid.NewGuid():N}.db");
-        return new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 60 }.ToString();
-    }
-
-    private static string NewPostgresDatabase()
-    {
-        var server = Environment.GetEnvironmentVariable(PostgresVariable);
-        if (string.IsNullOrWhiteSpace(server))
-            throw new InvalidOperationException($"{PostgresVariable} is not set. "
-                + "Run the tests with ./build.sh test, which starts a throwaway PostgreSQL cluster and sets it.");
-        var name = $"returnloop_test_{Guid.NewGuid():N}";
-        using (var connection = new NpgsqlConnection(server))
-        {
-            connection.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            create.ExecuteNonQuery();
-        }
-        return new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 50 }.ToString();
-    }
 }

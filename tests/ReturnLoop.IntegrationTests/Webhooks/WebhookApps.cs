@@ -38,6 +38,7 @@ public sealed class SecondInstance(AppFactory first) : WebApplicationFactory<Pro
         builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", first.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         foreach (var (key, value) in WebhookApps.Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(TestDatabases.FastPasswordHashing);
     }
 
     public Api Client(string apiKey)
