@@ -5,7 +5,7 @@ using static ReturnLoop.BrowserTests.PageSteps;
 namespace ReturnLoop.BrowserTests;
 
 /// <summary>The distributor's After Sales Orders in a real browser: create by hand, approve, cancel.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class AfterSalesOrderPageTests(BrowserApp app)
 {
     [Fact]

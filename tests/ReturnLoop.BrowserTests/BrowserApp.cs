@@ -121,10 +121,22 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The browser tests run in two collections side by side, each with its own app and Chromium: one browser leaves the second
+/// core idle most of the time (a page waits for the server, the server for the page). Every test signs up its own
+/// accounts, so the two halves could share nothing even if they tried. The classes are split by their running time.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "browser";
+}
+
+/// <inheritdoc cref="BrowserCollection"/>
+[CollectionDefinition(Name)]
+public sealed class SecondBrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser-2";
 }
 
 /// <summary>JSON over HTTP for setting up data through the API, as a seller's integration would.</summary>

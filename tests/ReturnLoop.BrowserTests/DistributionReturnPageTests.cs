@@ -5,7 +5,7 @@ using static ReturnLoop.BrowserTests.PageSteps;
 namespace ReturnLoop.BrowserTests;
 
 /// <summary>The seller's pages in a real browser: sign-up, login, Return &amp; Stock-in – Distribution, the language switch.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class DistributionReturnPageTests(BrowserApp app)
 {
     [Fact]

@@ -12,7 +12,7 @@ namespace ReturnLoop.BrowserTests;
 /// at login in any other; money keeps its currency's decimals in each language. And the manners of the first pages:
 /// the keyboard alone is enough, and Escape backs out of an irreversible action.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class LanguageTests(BrowserApp app)
 {
     [Fact]

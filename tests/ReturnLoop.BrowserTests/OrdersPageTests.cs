@@ -6,7 +6,7 @@ namespace ReturnLoop.BrowserTests;
 /// Distribution orders in a real browser, both sides: the distributor creates an order by clicking, the supplier ships it
 /// and records a bank-transfer payment, and the distributor's open detail page follows without a reload.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class OrdersPageTests(BrowserApp app)
 {
     [Fact]

@@ -16,7 +16,7 @@ namespace ReturnLoop.BrowserTests;
 /// A platform return ReturnLoop could not place by itself (its order number matches no order here): flagged in the list,
 /// explained on its page, and linked there by hand to the distribution order it belongs to.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class PlatformReturnPageTests(BrowserApp app)
 {
     [Fact]

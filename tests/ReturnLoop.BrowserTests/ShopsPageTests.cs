@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace ReturnLoop.BrowserTests;
 
 /// <summary>The Shops page in a real browser: a shop connected through its dialog, its secrets never shown, and "Sync now".</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class ShopsPageTests(BrowserApp app)
 {
     [Fact]

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace ReturnLoop.BrowserTests;
 
 /// <summary>The supplier's After Sales Orders – BigShop in a real browser: the Confirm Return tab, the filter, stock-in.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class SupplierAfterSalesPageTests(BrowserApp app)
 {
     [Fact]

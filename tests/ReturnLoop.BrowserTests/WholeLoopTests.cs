@@ -9,7 +9,7 @@ namespace ReturnLoop.BrowserTests;
 /// approve, push; stock-in; refund by bank transfer with a payment proof; confirm receipt. Each step is checked on the
 /// other side's open page, which follows without a reload.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class WholeLoopTests(BrowserApp app)
 {
     /// <summary>The smallest PNG: a 1 × 1 pixel, enough for the content check of the proof upload.</summary>
