@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using ReturnLoop.Data;
 using ReturnLoop.Features.AfterSales;
@@ -13,16 +14,20 @@ using ReturnLoop.Features.Warehouses;
 namespace ReturnLoop.Bench;
 
 /// <summary>
-/// Years of history built with the app's own factories and domain verbs, in memory, then inserted with the app's own
-/// AppDbContext in big batches (no change detection, a fresh context per batch) straight into the bench's database.
+/// Years of history built with the app's own factories and domain verbs, in memory, then written straight into the bench's
+/// database by <see cref="SeedWriter"/> (binary COPY / prepared INSERTs, columns and values from the app's EF model), a batch
+/// being generated while the one before it is written. The old path (AppDbContext.AddRange + SaveChanges) stays for
+/// <c>--verify-seed</c>, which checks that both paths write the same rows (<see cref="SeedCheck"/>).
 /// Every after-sales status is present, with the distribution returns, supplier returns, refund orders and order
 /// settlements those statuses imply, over several distributors, four sources, two warehouses and ~2 years of dates.
 /// Left out on purpose: timeline rows and the stock ledger of past stock-ins (no list reads them; the stock rows the
 /// loops touch are set by the HTTP setup).
 /// </summary>
-internal sealed class History(DatabaseProvider provider, string connectionString, World world, int plannedTotal)
+internal sealed partial class History(DatabaseProvider provider, string connectionString, World world, int plannedTotal)
 {
     private const int BatchSize = 4000;
+    // After-sales orders generated and written per batch: big enough for few commits, small enough to keep the bench small.
+    private const int SeedBatchSize = 10_000;
     private static readonly string[] Reasons = ["Wrong size", "Damaged in transit", "Not as described", "Changed mind", "Missing parts"];
     private static readonly BankAccount Bank = new("Maybank", "Distributor Sdn Bhd", "5140-1234-5678");
     private readonly DateTimeOffset _start = DateTimeOffset.UtcNow.AddDays(-730);
@@ -30,6 +35,7 @@ internal sealed class History(DatabaseProvider provider, string connectionString
     private Dictionary<string, Warehouse> _warehouses = [];
     private List<MerchantSku> _merchantSkus = [];
     private Partnership[] _partnerships = [];
+    private SeedTable[]? _tables;
 
     /// <summary>After-sales orders of history inserted so far.</summary>
     public int Count { get; private set; }
@@ -62,16 +68,46 @@ internal sealed class History(DatabaseProvider provider, string connectionString
         await LoadReferenceAsync();
         var clock = Stopwatch.StartNew();
         var rows = 0L;
-        while (Count < total)
+        // Two cores: the domain verbs build the next batch while the database (or SQLite in this process) writes this one.
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var from = Count;
+        using var stop = new CancellationTokenSource();
+        var producer = Task.Run(async () =>
         {
-            var batch = new Batch();
-            var end = Math.Min(total, Count + BatchSize);
-            for (var i = Count; i < end; i++) One(i, batch);
-            rows += await InsertAsync(batch);
-            Count = end;
-            if (Count % 100_000 == 0 || Count == total)
-                log($"  history: {Count:N0} after-sales orders ({rows / clock.Elapsed.TotalSeconds:N0} rows/s)");
+            try
+            {
+                for (var start = from; start < total; start += SeedBatchSize)
+                {
+                    var batch = new Batch { Through = Math.Min(total, start + SeedBatchSize) };
+                    for (var i = start; i < batch.Through; i++) One(i, batch);
+                    await batches.Writer.WriteAsync(batch, stop.Token);
+                }
+                batches.Writer.TryComplete();
+            }
+            catch (Exception e)
+            {
+                batches.Writer.TryComplete(e);
+            }
+        });
+        try
+        {
+            await using var writer = await SeedWriter.OpenAsync(provider, connectionString);
+            await foreach (var batch in batches.Reader.ReadAllAsync())
+            {
+                var before = Count;
+                rows += await writer.WriteAsync(Rows(batch));
+                Count = batch.Through;
+                if (Count / 100_000 != before / 100_000 || Count == total)
+                    log($"  history: {Count:N0} after-sales orders, {rows:N0} rows in {clock.Elapsed.TotalSeconds:N1} s "
+                        + $"({rows / clock.Elapsed.TotalSeconds:N0} rows/s), load {Machine.LoadAverage()}");
+            }
         }
+        finally
+        {
+            // A failed write stops the generator too (it would otherwise wait on the full channel for ever).
+            await stop.CancelAsync();
+        }
+        await producer;
         return clock.Elapsed.TotalSeconds;
     }
 
@@ -239,7 +275,38 @@ internal sealed class History(DatabaseProvider provider, string connectionString
         aso.MarkCompleted(doneAt);
     }
 
+    /// <summary>The fast path: the batch through <see cref="SeedWriter"/>.</summary>
     private async Task<long> InsertAsync(Batch b)
+    {
+        await using var writer = await SeedWriter.OpenAsync(provider, connectionString);
+        return await writer.WriteAsync(Rows(b));
+    }
+
+    /// <summary>The tables of the history, parents first, as the app's EF model maps them.</summary>
+    public SeedTable[] Tables()
+    {
+        if (_tables is not null) return _tables;
+        using var db = NewContext();
+        _tables = [.. new[]
+        {
+            typeof(DistributionOrder), typeof(AfterSalesOrder), typeof(DistributionReturn), typeof(SupplierReturn),
+            typeof(RefundOrder), typeof(OrderSettlement),
+        }.Select(t => SeedTable.Of(db.Model, t))];
+        return _tables;
+    }
+
+    private List<SeedRows> Rows(Batch b)
+    {
+        var t = Tables();
+        return
+        [
+            new(t[0], b.Orders), new(t[1], b.AfterSales), new(t[2], b.Returns), new(t[3], b.SupplierReturns),
+            new(t[4], b.Refunds), new(t[5], b.Settlements),
+        ];
+    }
+
+    /// <summary>The old path, kept to check the fast one: the app's own AppDbContext, AddRange + SaveChanges.</summary>
+    private async Task<long> InsertWithEfAsync(Batch b)
     {
         await using var db = NewContext();
         await db.Database.OpenConnectionAsync();
@@ -257,6 +324,8 @@ internal sealed class History(DatabaseProvider provider, string connectionString
 
     private sealed class Batch
     {
+        /// <summary>The after-sales count once this batch is written.</summary>
+        public int Through { get; init; }
         public List<DistributionOrder> Orders { get; } = [];
         public List<AfterSalesOrder> AfterSales { get; } = [];
         public List<DistributionReturn> Returns { get; } = [];
