@@ -67,10 +67,14 @@ internal sealed partial class History(DatabaseProvider provider, string connecti
     {
         await LoadReferenceAsync();
         var clock = Stopwatch.StartNew();
-        var rows = 0L;
-        // Two cores: the domain verbs build the next batch while the database (or SQLite in this process) writes this one.
-        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var from = Count;
+        var generating = TimeSpan.Zero;
+        // Two cores: the domain verbs build the next batch while the database (or SQLite in this process) writes this one.
+        // PostgreSQL writes on one connection per core (every batch holds its own parents, so batches are independent):
+        // its backend, not the bench, is the bottleneck (index inserts and foreign key checks).
+        var connections = provider == DatabaseProvider.Postgres ? Math.Max(2, Environment.ProcessorCount) : 1;
+        var batches = Channel.CreateBounded<List<SeedRows>>(
+            new BoundedChannelOptions(connections) { SingleReader = connections == 1, SingleWriter = true });
         using var stop = new CancellationTokenSource();
         var producer = Task.Run(async () =>
         {
@@ -78,9 +82,12 @@ internal sealed partial class History(DatabaseProvider provider, string connecti
             {
                 for (var start = from; start < total; start += SeedBatchSize)
                 {
-                    var batch = new Batch { Through = Math.Min(total, start + SeedBatchSize) };
-                    for (var i = start; i < batch.Through; i++) One(i, batch);
-                    await batches.Writer.WriteAsync(batch, stop.Token);
+                    var started = Stopwatch.GetTimestamp();
+                    var batch = new Batch();
+                    for (var i = start; i < Math.Min(total, start + SeedBatchSize); i++) One(i, batch);
+                    var rows = Rows(batch);
+                    generating += Stopwatch.GetElapsedTime(started);
+                    await batches.Writer.WriteAsync(rows, stop.Token);
                 }
                 batches.Writer.TryComplete();
             }
@@ -89,24 +96,37 @@ internal sealed partial class History(DatabaseProvider provider, string connecti
                 batches.Writer.TryComplete(e);
             }
         });
-        try
+        var gate = new Lock();
+        var (written, rowsWritten) = (0, 0L);
+        var writers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
         {
             await using var writer = await SeedWriter.OpenAsync(provider, connectionString);
-            await foreach (var batch in batches.Reader.ReadAllAsync())
+            await foreach (var rows in batches.Reader.ReadAllAsync(stop.Token))
             {
-                var before = Count;
-                rows += await writer.WriteAsync(Rows(batch));
-                Count = batch.Through;
-                if (Count / 100_000 != before / 100_000 || Count == total)
-                    log($"  history: {Count:N0} after-sales orders, {rows:N0} rows in {clock.Elapsed.TotalSeconds:N1} s "
-                        + $"({rows / clock.Elapsed.TotalSeconds:N0} rows/s), load {Machine.LoadAverage()}");
+                var n = await writer.WriteAsync(rows);
+                lock (gate)
+                {
+                    var before = from + written;
+                    written += rows[1].Rows.Count;
+                    rowsWritten += n;
+                    var now = from + written;
+                    if (now / 100_000 != before / 100_000 || now == total)
+                        log($"  history: {now:N0} after-sales orders, {rowsWritten:N0} rows in {clock.Elapsed.TotalSeconds:N1} s "
+                            + $"({rowsWritten / clock.Elapsed.TotalSeconds:N0} rows/s on {connections} connection(s), generating "
+                            + $"{generating.TotalSeconds:N1} s beside it), load {Machine.LoadAverage()}");
+                }
             }
+        })).ToList();
+        try
+        {
+            await Task.WhenAll(writers);
         }
         finally
         {
-            // A failed write stops the generator too (it would otherwise wait on the full channel for ever).
+            // A failed write stops the generator and the other writers too.
             await stop.CancelAsync();
         }
+        Count = total;
         await producer;
         return clock.Elapsed.TotalSeconds;
     }
@@ -300,8 +320,8 @@ internal sealed partial class History(DatabaseProvider provider, string connecti
         var t = Tables();
         return
         [
-            new(t[0], b.Orders), new(t[1], b.AfterSales), new(t[2], b.Returns), new(t[3], b.SupplierReturns),
-            new(t[4], b.Refunds), new(t[5], b.Settlements),
+            SeedRows.Of(t[0], b.Orders), SeedRows.Of(t[1], b.AfterSales), SeedRows.Of(t[2], b.Returns),
+            SeedRows.Of(t[3], b.SupplierReturns), SeedRows.Of(t[4], b.Refunds), SeedRows.Of(t[5], b.Settlements),
         ];
     }
 
@@ -324,8 +344,6 @@ internal sealed partial class History(DatabaseProvider provider, string connecti
 
     private sealed class Batch
     {
-        /// <summary>The after-sales count once this batch is written.</summary>
-        public int Through { get; init; }
         public List<DistributionOrder> Orders { get; } = [];
         public List<AfterSalesOrder> AfterSales { get; } = [];
         public List<DistributionReturn> Returns { get; } = [];

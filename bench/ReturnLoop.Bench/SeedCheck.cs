@@ -17,7 +17,7 @@ internal sealed partial class History
     {
         if (Count > 0) throw new InvalidOperationException("--verify-seed runs before the history grows.");
         await LoadReferenceAsync();
-        var batch = new Batch { Through = count };
+        var batch = new Batch();
         for (var i = 0; i < count; i++) One(i, batch);
         for (var i = 0; i < 5; i++) batch.Orders.Add(HotOrder($"VS{i}", DateTimeOffset.UtcNow));
 
