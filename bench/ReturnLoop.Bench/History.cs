@@ -97,10 +97,11 @@ internal sealed partial class History(DatabaseProvider provider, string connecti
             }
         });
         var gate = new Lock();
-        var (written, rowsWritten) = (0, 0L);
+        var (written, rowsWritten, opened) = (0, 0L, 0);
         var writers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
         {
             await using var writer = await SeedWriter.OpenAsync(provider, connectionString);
+            if (Interlocked.Increment(ref opened) == 1) log($"  writing: {writer.Mode}, {connections} connection(s)");
             await foreach (var rows in batches.Reader.ReadAllAsync(stop.Token))
             {
                 var n = await writer.WriteAsync(rows);

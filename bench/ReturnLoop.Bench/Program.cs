@@ -78,8 +78,9 @@ internal static class Bench
             }
             if (seedOnly)
             {
-                Console.WriteLine($"\nSeeding: {string.Join(", ", report.Seeding.Select(s => $"{s.AfterSalesOrders:N0} in {s.Seconds:N1} s"))}"
-                    + $"; bench process {Environment.WorkingSet / 1048576:N0} MB resident; load {Machine.LoadAverage()} (--seed-only: no loops, no bulk actions)");
+                var seeded = string.Join(", ", report.Seeding.Select(s => $"{s.AfterSalesOrders:N0} in {s.Seconds:N1} s"));
+                Console.WriteLine($"\nSeeding: {seeded}; bench process {Environment.WorkingSet / 1048576:N0} MB resident; "
+                    + $"load {Machine.LoadAverage()} (--seed-only: no loops, no bulk actions)");
                 return 0;
             }
 
