@@ -17,7 +17,7 @@ namespace ReturnLoop.Bench;
 /// Years of history built with the app's own factories and domain verbs, in memory, then written straight into the bench's
 /// database by <see cref="SeedWriter"/> (binary COPY / prepared INSERTs, columns and values from the app's EF model), a batch
 /// being generated while the one before it is written. The old path (AppDbContext.AddRange + SaveChanges) stays for
-/// <c>--verify-seed</c>, which checks that both paths write the same rows (<see cref="SeedCheck"/>).
+/// <c>--verify-seed</c>, which checks that both paths write the same rows (SeedCheck.cs).
 /// Every after-sales status is present, with the distribution returns, supplier returns, refund orders and order
 /// settlements those statuses imply, over several distributors, four sources, two warehouses and ~2 years of dates.
 /// Left out on purpose: timeline rows and the stock ledger of past stock-ins (no list reads them; the stock rows the
