@@ -4,7 +4,7 @@
 #   ./build.sh test     run every test: starts a throwaway PostgreSQL cluster (installing PostgreSQL first
 #                       where initdb is missing), runs the suites on SQLite and PostgreSQL, removes the cluster;
 #                       the browser tests drive Debian's chromium (installed first where it is missing)
-#   ./build.sh bench [--provider Sqlite|Postgres] [--after-sales N] [--url URL] [--quick]
+#   ./build.sh bench [--provider Sqlite|Postgres] [--after-sales N] [--url URL] [--quick] [--seed-only] [--verify-seed N]
 #                       the peak-sale benchmark (on purpose, never in CI; docs/performance.md); PostgreSQL: a throwaway
 #                       cluster unless RETURNLOOP_BENCH_POSTGRES names a server
 #   ./build.sh migration <Name>   add a generated migration for SQLite and PostgreSQL after a model change
@@ -162,7 +162,8 @@ case "$cmd" in
         -n ReturnLoop.Client -c ReturnLoopApiClient --clean-output --exclude-backward-compatible --log-level Warning
     ;;
   bench)
-    # ./build.sh bench [--provider Sqlite|Postgres] [--after-sales N] [--url URL] [--quick]: docs/performance.md
+    # ./build.sh bench [--provider Sqlite|Postgres] [--after-sales N] [--url URL] [--quick] [--seed-only] [--verify-seed N]:
+    # docs/performance.md
     shift
     provider=Sqlite; url=
     args=("$@")

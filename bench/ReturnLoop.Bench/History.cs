@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using ReturnLoop.Data;
 using ReturnLoop.Features.AfterSales;
@@ -13,16 +14,20 @@ using ReturnLoop.Features.Warehouses;
 namespace ReturnLoop.Bench;
 
 /// <summary>
-/// Years of history built with the app's own factories and domain verbs, in memory, then inserted with the app's own
-/// AppDbContext in big batches (no change detection, a fresh context per batch) straight into the bench's database.
+/// Years of history built with the app's own factories and domain verbs, in memory, then written straight into the bench's
+/// database by <see cref="SeedWriter"/> (binary COPY / prepared INSERTs, columns and values from the app's EF model), a batch
+/// being generated while the one before it is written. The old path (AppDbContext.AddRange + SaveChanges) stays for
+/// <c>--verify-seed</c>, which checks that both paths write the same rows (SeedCheck.cs).
 /// Every after-sales status is present, with the distribution returns, supplier returns, refund orders and order
 /// settlements those statuses imply, over several distributors, four sources, two warehouses and ~2 years of dates.
 /// Left out on purpose: timeline rows and the stock ledger of past stock-ins (no list reads them; the stock rows the
 /// loops touch are set by the HTTP setup).
 /// </summary>
-internal sealed class History(DatabaseProvider provider, string connectionString, World world, int plannedTotal)
+internal sealed partial class History(DatabaseProvider provider, string connectionString, World world, int plannedTotal)
 {
     private const int BatchSize = 4000;
+    // After-sales orders generated and written per batch: big enough for few commits, small enough to keep the bench small.
+    private const int SeedBatchSize = 10_000;
     private static readonly string[] Reasons = ["Wrong size", "Damaged in transit", "Not as described", "Changed mind", "Missing parts"];
     private static readonly BankAccount Bank = new("Maybank", "Distributor Sdn Bhd", "5140-1234-5678");
     private readonly DateTimeOffset _start = DateTimeOffset.UtcNow.AddDays(-730);
@@ -30,6 +35,7 @@ internal sealed class History(DatabaseProvider provider, string connectionString
     private Dictionary<string, Warehouse> _warehouses = [];
     private List<MerchantSku> _merchantSkus = [];
     private Partnership[] _partnerships = [];
+    private SeedTable[]? _tables;
 
     /// <summary>After-sales orders of history inserted so far.</summary>
     public int Count { get; private set; }
@@ -61,17 +67,68 @@ internal sealed class History(DatabaseProvider provider, string connectionString
     {
         await LoadReferenceAsync();
         var clock = Stopwatch.StartNew();
-        var rows = 0L;
-        while (Count < total)
+        var from = Count;
+        var generating = TimeSpan.Zero;
+        // Two cores: the domain verbs build the next batch while the database (or SQLite in this process) writes this one.
+        // PostgreSQL writes on one connection per core (every batch holds its own parents, so batches are independent):
+        // its backend, not the bench, is the bottleneck (index inserts and foreign key checks).
+        var connections = provider == DatabaseProvider.Postgres ? Math.Max(2, Environment.ProcessorCount) : 1;
+        var batches = Channel.CreateBounded<List<SeedRows>>(
+            new BoundedChannelOptions(connections) { SingleReader = connections == 1, SingleWriter = true });
+        using var stop = new CancellationTokenSource();
+        var producer = Task.Run(async () =>
         {
-            var batch = new Batch();
-            var end = Math.Min(total, Count + BatchSize);
-            for (var i = Count; i < end; i++) One(i, batch);
-            rows += await InsertAsync(batch);
-            Count = end;
-            if (Count % 100_000 == 0 || Count == total)
-                log($"  history: {Count:N0} after-sales orders ({rows / clock.Elapsed.TotalSeconds:N0} rows/s)");
+            try
+            {
+                for (var start = from; start < total; start += SeedBatchSize)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    var batch = new Batch();
+                    for (var i = start; i < Math.Min(total, start + SeedBatchSize); i++) One(i, batch);
+                    var rows = Rows(batch);
+                    generating += Stopwatch.GetElapsedTime(started);
+                    await batches.Writer.WriteAsync(rows, stop.Token);
+                }
+                batches.Writer.TryComplete();
+            }
+            catch (Exception e)
+            {
+                batches.Writer.TryComplete(e);
+            }
+        });
+        var gate = new Lock();
+        var (written, rowsWritten, opened) = (0, 0L, 0);
+        var writers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        {
+            await using var writer = await SeedWriter.OpenAsync(provider, connectionString);
+            if (Interlocked.Increment(ref opened) == 1) log($"  writing: {writer.Mode}, {connections} connection(s)");
+            await foreach (var rows in batches.Reader.ReadAllAsync(stop.Token))
+            {
+                var n = await writer.WriteAsync(rows);
+                lock (gate)
+                {
+                    var before = from + written;
+                    written += rows[1].Rows.Count;
+                    rowsWritten += n;
+                    var now = from + written;
+                    if (now / 100_000 != before / 100_000 || now == total)
+                        log($"  history: {now:N0} after-sales orders, {rowsWritten:N0} rows in {clock.Elapsed.TotalSeconds:N1} s "
+                            + $"({rowsWritten / clock.Elapsed.TotalSeconds:N0} rows/s on {connections} connection(s), generating "
+                            + $"{generating.TotalSeconds:N1} s beside it), load {Machine.LoadAverage()}");
+                }
+            }
+        })).ToList();
+        try
+        {
+            await Task.WhenAll(writers);
         }
+        finally
+        {
+            // A failed write stops the generator and the other writers too.
+            await stop.CancelAsync();
+        }
+        Count = total;
+        await producer;
         return clock.Elapsed.TotalSeconds;
     }
 
@@ -239,7 +296,38 @@ internal sealed class History(DatabaseProvider provider, string connectionString
         aso.MarkCompleted(doneAt);
     }
 
+    /// <summary>The fast path: the batch through <see cref="SeedWriter"/>.</summary>
     private async Task<long> InsertAsync(Batch b)
+    {
+        await using var writer = await SeedWriter.OpenAsync(provider, connectionString);
+        return await writer.WriteAsync(Rows(b));
+    }
+
+    /// <summary>The tables of the history, parents first, as the app's EF model maps them.</summary>
+    public SeedTable[] Tables()
+    {
+        if (_tables is not null) return _tables;
+        using var db = NewContext();
+        _tables = [.. new[]
+        {
+            typeof(DistributionOrder), typeof(AfterSalesOrder), typeof(DistributionReturn), typeof(SupplierReturn),
+            typeof(RefundOrder), typeof(OrderSettlement),
+        }.Select(t => SeedTable.Of(db.Model, t))];
+        return _tables;
+    }
+
+    private List<SeedRows> Rows(Batch b)
+    {
+        var t = Tables();
+        return
+        [
+            SeedRows.Of(t[0], b.Orders), SeedRows.Of(t[1], b.AfterSales), SeedRows.Of(t[2], b.Returns),
+            SeedRows.Of(t[3], b.SupplierReturns), SeedRows.Of(t[4], b.Refunds), SeedRows.Of(t[5], b.Settlements),
+        ];
+    }
+
+    /// <summary>The old path, kept to check the fast one: the app's own AppDbContext, AddRange + SaveChanges.</summary>
+    private async Task<long> InsertWithEfAsync(Batch b)
     {
         await using var db = NewContext();
         await db.Database.OpenConnectionAsync();

@@ -1,5 +1,8 @@
 // Peak-sale figures, run on purpose (never by the tests):
-//   ./build.sh bench [--provider Sqlite|Postgres] [--after-sales N] [--url URL] [--quick]
+//   ./build.sh bench [--provider Sqlite|Postgres] [--after-sales N] [--url URL] [--quick] [--seed-only] [--verify-seed N]
+//     --seed-only      stop after growing the history and measuring the lists at each step (no loops, no bulk actions)
+//     --verify-seed N  first write N after-sales orders of history by the old path (EF SaveChanges) and by the fast one,
+//                      compare every column of every history table, and stop with exit code 1 when they differ
 // Starts the app as its own process on a fresh database (or takes --url), sets up accounts over HTTP, grows the history
 // with the app's own entities in steps (10,000 → 100,000 → 1,000,000 after-sales orders) measuring the lists at each step,
 // then measures the write path over HTTP beside a raw ADO.NET baseline, and writes the table under bench/results/.
@@ -17,6 +20,8 @@ internal static class Bench
     public static async Task<int> Main(string[] args)
     {
         var quick = args.Contains("--quick");
+        var seedOnly = args.Contains("--seed-only");
+        var verifySeed = ArgValue(args, "--verify-seed", 0);
         var provider = Enum.Parse<DatabaseProvider>(ArgText(args, "--provider") ?? "Sqlite", ignoreCase: true);
         var total = ArgValue(args, "--after-sales", quick ? 10_000 : 1_000_000);
         var url = ArgText(args, "--url");
@@ -56,6 +61,11 @@ internal static class Bench
                 + "2 warehouses, 6 SKUs, 5 merchant SKUs each (one combo)");
 
             var history = new History(provider, connection, world, total);
+            if (verifySeed > 0)
+            {
+                Console.WriteLine($"\nChecking the fast history writer against EF SaveChanges on {verifySeed:N0} after-sales orders …");
+                if (await history.VerifySeedAsync(verifySeed, Console.WriteLine) > 0) return 1;
+            }
             foreach (var step in steps)
             {
                 Console.WriteLine($"\nGrowing the history to {step:N0} after-sales orders …");
@@ -65,6 +75,13 @@ internal static class Bench
                 Console.WriteLine($"Lists at {step:N0} (p50/p95 over {listRuns} requests each):");
                 report.Lists.AddRange(await Lists.MeasureAsync(api, world, step, listRuns));
                 if (host is not null) Console.WriteLine($"  app memory: {host.RssMb:N0} MB resident, peak {host.PeakMb:N0} MB");
+            }
+            if (seedOnly)
+            {
+                var seeded = string.Join(", ", report.Seeding.Select(s => $"{s.AfterSalesOrders:N0} in {s.Seconds:N1} s"));
+                Console.WriteLine($"\nSeeding: {seeded}; bench process {Environment.WorkingSet / 1048576:N0} MB resident; "
+                    + $"load {Machine.LoadAverage()} (--seed-only: no loops, no bulk actions)");
+                return 0;
             }
 
             Console.WriteLine($"\nClosed loops on one hot SKU and warehouse ({loopSeconds} s per level) beside the raw baseline:");
