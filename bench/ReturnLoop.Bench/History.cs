@@ -108,7 +108,7 @@ internal sealed partial class History(DatabaseProvider provider, string connecti
                 lock (gate)
                 {
                     var before = from + written;
-                    written += rows[1].Rows.Count;
+                    written += rows[AfterSalesTable].Rows.Count;
                     rowsWritten += n;
                     var now = from + written;
                     if (now / 100_000 != before / 100_000 || now == total)
@@ -315,6 +315,9 @@ internal sealed partial class History(DatabaseProvider provider, string connecti
         }.Select(t => SeedTable.Of(db.Model, t))];
         return _tables;
     }
+
+    /// <summary>Where the after-sales orders sit in <see cref="Tables"/> and in a batch's rows (progress counts them).</summary>
+    private const int AfterSalesTable = 1;
 
     private List<SeedRows> Rows(Batch b)
     {

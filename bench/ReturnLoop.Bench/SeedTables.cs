@@ -19,21 +19,17 @@ internal sealed record SeedColumn(string Name, string StoreType, Func<object, ob
 /// </summary>
 internal sealed class SeedTable
 {
-    private SeedTable(Type clrType, string name, string key, IReadOnlyList<SeedColumn> columns)
+    private SeedTable(string name, string key, IReadOnlyList<SeedColumn> columns)
     {
-        ClrType = clrType;
         Name = name;
         Key = key;
         Columns = columns;
     }
 
-    public Type ClrType { get; }
     public string Name { get; }
     /// <summary>The primary key's (first) column.</summary>
     public string Key { get; }
     public IReadOnlyList<SeedColumn> Columns { get; }
-
-    public static SeedTable Of<T>(IModel model) => Of(model, typeof(T));
 
     public static SeedTable Of(IModel model, Type clrType)
     {
@@ -58,7 +54,7 @@ internal sealed class SeedTable
             columns.Add(new SeedColumn(column.Name, column.StoreType, JsonValue(navigation)));
         }
         var key = entityType.FindPrimaryKey()!.Properties[0].GetColumnName(StoreObjectIdentifier.Table(table.Name, table.Schema))!;
-        return new SeedTable(clrType, table.Name, key, columns);
+        return new SeedTable(table.Name, key, columns);
     }
 
     private static Func<object, object?> ScalarValue(IProperty property)

@@ -25,7 +25,8 @@ public sealed class BackupTests
         (await w.CreateRefund(supplierReturnId, "CustomerBalance")).Ok();
         var before = await BooksAsync(source);
         var file = Path.Combine(Path.GetTempPath(), $"returnloop-backup-{Guid.NewGuid():N}.bak");
-        await using var target = AppFactory.Isolated(provider, emptyDatabase: true); // its empty database is not started until the restore is in
+        // An empty database, not started until the restore is in.
+        await using var target = AppFactory.Isolated(provider, emptyDatabase: true);
 
         try
         {
