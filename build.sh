@@ -132,11 +132,20 @@ case "$cmd" in
     start_postgres
     log "Running the unit and integration tests (SQLite and PostgreSQL)"
     status=0
+    TEST_LOG=$(mktemp /tmp/returnloop-test.XXXXXX.log)
     dotnet test ReturnLoop.slnx -c Release --no-build --logger "console;verbosity=normal" \
-      --filter "FullyQualifiedName!~ReturnLoop.BrowserTests" || status=$?
+      --filter "FullyQualifiedName!~ReturnLoop.BrowserTests" 2>&1 | tee "$TEST_LOG" || status=$?
     # The pages in Chromium run on their own: beside the integration suite, two cores leave a browser waiting on timeouts.
     log "Running the browser tests (the pages in Chromium)"
-    dotnet test tests/ReturnLoop.BrowserTests -c Release --no-build --logger "console;verbosity=normal" || status=$?
+    dotnet test tests/ReturnLoop.BrowserTests -c Release --no-build --logger "console;verbosity=normal" 2>&1 \
+      | tee -a "$TEST_LOG" || status=$?
+    # CI keeps only the tail of a long output: the failed tests and their first lines come last.
+    if [ "$status" -ne 0 ]; then
+      log "Failed tests"
+      grep -A 3 -E '^\s+Failed [A-Za-z]' "$TEST_LOG" | grep -v -E '^\{' | cut -c1-400 || true
+    fi
+    grep -E '^\s+(Passed|Failed|Total tests):|Total time:' "$TEST_LOG" || true
+    rm -f "$TEST_LOG"
     exit $status
     ;;
   migration)
