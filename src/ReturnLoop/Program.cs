@@ -12,6 +12,7 @@ using ReturnLoop.Features.ReturnStockIns;
 using ReturnLoop.Features.Shops;
 using ReturnLoop.Features.StoreOrders;
 using ReturnLoop.Features.SupplierReturns;
+using ReturnLoop.Features.TabCounts;
 using ReturnLoop.Features.Warehouses;
 using ReturnLoop.Features.Webhooks;
 using ReturnLoop.Infrastructure.Idempotency;
@@ -33,6 +34,7 @@ builder.AddWebApp();
 builder.Services.AddUseCases();
 builder.AddWebhooks();
 builder.AddShops();
+builder.AddTabCounts();
 builder.Services.Configure<PushOptions>(builder.Configuration.GetSection(PushOptions.Section));
 
 var app = builder.Build();

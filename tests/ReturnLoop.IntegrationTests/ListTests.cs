@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ReturnLoop.Data;
+using ReturnLoop.Features.SupplierReturns;
 using ReturnLoop.IntegrationTests.Infrastructure;
 
 namespace ReturnLoop.IntegrationTests;
@@ -82,6 +85,38 @@ public sealed class ListTests
         await AssertCounts(w.Distributor, $"/api/v1/after-sales-orders/counts?supplierId={other}", [], AfterSalesStatuses);
         await AssertCounts(w.Distributor, "/api/v1/after-sales-orders/counts?type=ReturnAndRefund",
             new() { ["ToConfirm"] = 3, ["ConfirmReturn"] = 2, ["Cancelled"] = 2 }, AfterSalesStatuses);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Search_finds_an_order_by_each_of_its_numbers_and_only_among_the_sellers_own(DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var sku = await w.Product("TS-RED", 45.00m);
+        var orderId = await w.ShippedOrder((sku, 3));
+        var orderNo = (await w.Distributor.Get($"/api/v1/distribution-orders/{orderId}")).Ok().Str("marketplaceOrderNo");
+        var (afterSalesId, _, supplierReturnId) = await w.PushedReturn(orderId, (sku, 1));
+        var otherOrderId = await w.ShippedOrder((sku, 1));
+        await w.CreateAfterSales(otherOrderId, "ReturnAndRefund", (sku, 1));
+
+        foreach (var term in new[] { afterSalesId, orderNo, orderId, $"  {orderNo} " })
+            Assert.Equal([afterSalesId], (await w.Distributor.Get($"/api/v1/after-sales-orders?q={Uri.EscapeDataString(term)}")).Ok().Items.Ids());
+        Assert.Empty((await w.Distributor.Get("/api/v1/after-sales-orders?q=SO-none")).Ok().Items);
+        Assert.Empty((await w.Distributor.Get($"/api/v1/after-sales-orders?q={afterSalesId}&status=ToConfirm")).Ok().Items);
+
+        // The supplier's page searches its returns by the marketplace's number or any id the API shows.
+        using var scope = w.App.Services.CreateScope();
+        var query = new SupplierAfterSalesListQuery(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        async Task<List<string>> SupplierFinds(string supplierId, string term) =>
+            await query.Where(supplierId, new SupplierAfterSalesListQuery.Filter(OrderNo: term)).Select(r => r.Id).ToListAsync();
+        foreach (var term in new[] { orderNo, supplierReturnId, afterSalesId, orderId })
+            Assert.Equal([supplierReturnId], await SupplierFinds(w.SupplierId, term));
+
+        // Another seller's numbers find nothing, on either side.
+        var stranger = await World.CreateAsync(w.App);
+        foreach (var term in new[] { afterSalesId, orderNo, orderId })
+            Assert.Empty((await stranger.Distributor.Get($"/api/v1/after-sales-orders?q={term}")).Ok().Items);
+        foreach (var term in new[] { orderNo, supplierReturnId, afterSalesId, orderId })
+            Assert.Empty(await SupplierFinds(stranger.SupplierId, term));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

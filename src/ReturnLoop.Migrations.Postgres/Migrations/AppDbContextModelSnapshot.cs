@@ -1397,6 +1397,8 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("SupplierAccountId", "Id");
 
+                    b.HasIndex("SupplierAccountId", "MarketplaceOrderNo");
+
                     b.HasIndex("SupplierAccountId", "DistributorAccountId", "Id");
 
                     b.HasIndex("SupplierAccountId", "NeedsAttention", "Id");
@@ -1409,6 +1411,42 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                         {
                             t.HasCheckConstraint("CK_SupplierReturns_NotNegative", "\"OrderStockOutAmount\" >= 0 AND \"OrderDistributionFee\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.TabCounts.TabCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("List", "AccountId", "PartnerId", "Status", "Count");
+
+                    b.ToTable("TabCounts");
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.Timeline.TimelineEntry", b =>

@@ -1388,6 +1388,8 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SupplierAccountId", "Id");
 
+                    b.HasIndex("SupplierAccountId", "MarketplaceOrderNo");
+
                     b.HasIndex("SupplierAccountId", "DistributorAccountId", "Id");
 
                     b.HasIndex("SupplierAccountId", "NeedsAttention", "Id");
@@ -1400,6 +1402,40 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_SupplierReturns_NotNegative", "\"OrderStockOutAmount\" >= 0 AND \"OrderDistributionFee\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("ReturnLoop.Features.TabCounts.TabCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("List", "AccountId", "PartnerId", "Status", "Count");
+
+                    b.ToTable("TabCounts");
                 });
 
             modelBuilder.Entity("ReturnLoop.Features.Timeline.TimelineEntry", b =>

@@ -10,6 +10,7 @@ using ReturnLoop.Features.DistributionOrders;
 using ReturnLoop.Features.DistributionReturns;
 using ReturnLoop.Features.Inventory;
 using ReturnLoop.Features.Partnerships;
+using ReturnLoop.Features.TabCounts;
 using ReturnLoop.Features.Refunds;
 using ReturnLoop.Features.ReturnStockIns;
 using ReturnLoop.Features.StoreOrders;
@@ -53,6 +54,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ReturnStockIn> ReturnStockIns => Set<ReturnStockIn>();
     public DbSet<MarketplacePush> MarketplacePushes => Set<MarketplacePush>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<TabCount> TabCounts => Set<TabCount>();
 
     /// <summary>ASP.NET Core Data Protection's keys (cookies, shop credentials): shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Migrations;
+using ReturnLoop.Features.TabCounts;
 
 namespace ReturnLoop.Data;
 
@@ -48,8 +49,9 @@ public static class DatabaseSetup
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
         }
         options.ReplaceService<IMigrationsAssembly, NamedMigrationsAssembly>();
-        // Here rather than in AppDbContext, so every context (app, design-time, tests) bumps versions on every save.
-        options.AddInterceptors(VersionBumpInterceptor.Instance);
+        // Here rather than in AppDbContext, so every context (app, design-time, tests) bumps versions and keeps the tab
+        // counts on every save.
+        options.AddInterceptors(VersionBumpInterceptor.Instance, TabCountInterceptor.Instance);
     }
 
     /// <summary>
@@ -82,8 +84,16 @@ public static class DatabaseSetup
     private static async Task MigrateIfPendingAsync(AppDbContext db, ILogger log, CancellationToken ct)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        if (pending.Count == 0) return;
-        log.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-        await db.Database.MigrateAsync(ct);
+        if (pending.Count > 0)
+        {
+            log.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(ct);
+        }
+        // Under the same lock: the first start of the version that keeps tab counts counts the rows already there.
+        if (await db.TabCountsMissingAsync(ct))
+        {
+            log.LogInformation("Counting the lists' tabs once (the tab counts are kept from now on)");
+            await db.RecountTabsAsync(ct);
+        }
     }
 }

@@ -8,6 +8,7 @@ using ReturnLoop.Features.Inventory;
 using ReturnLoop.Features.Refunds;
 using ReturnLoop.Features.ReturnStockIns;
 using ReturnLoop.Features.SupplierReturns;
+using ReturnLoop.Features.TabCounts;
 
 namespace ReturnLoop.IntegrationTests.Invariants;
 
@@ -44,7 +45,44 @@ public static class InvariantChecker
         Refunds(r, breaks);
         ReturnedNoMoreThanShipped(r, breaks);
         Statuses(r, breaks);
+        await TabCountsAsync(db, accountIds, breaks);
         return breaks;
+    }
+
+    /// <summary>
+    /// The kept tab counts of every list equal the rows' own counts, per owner, partner and status, whatever wrote them (a
+    /// save, a retry after a lost race, a process killed half-way, the folding of the counts).
+    /// </summary>
+    private static async Task TabCountsAsync(AppDbContext db, IReadOnlyCollection<string>? ids, List<string> breaks)
+    {
+        bool Mine(string account) => ids is null || ids.Contains(account);
+        var kept = (await db.TabCounts.AsNoTracking().ToListAsync()).Where(c => Mine(c.AccountId))
+            .GroupBy(c => new TabKey(c.List, c.AccountId, c.PartnerId, c.Status))
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var rows = new Dictionary<Type, List<object>>
+        {
+            [typeof(AfterSalesOrder)] = [.. await db.AfterSalesOrders.AsNoTracking().ToListAsync()],
+            [typeof(DistributionReturn)] = [.. await db.DistributionReturns.AsNoTracking().ToListAsync()],
+            [typeof(SupplierReturn)] = [.. await db.SupplierReturns.AsNoTracking().ToListAsync()],
+            [typeof(ReturnStockIn)] = [.. await db.ReturnStockIns.AsNoTracking().ToListAsync()],
+            [typeof(RefundOrder)] = [.. await db.RefundOrders.AsNoTracking().ToListAsync()],
+            [typeof(DistributionOrder)] = [.. await db.DistributionOrders.AsNoTracking().ToListAsync()],
+        };
+        var counted = new Dictionary<TabKey, int>();
+        foreach (var list in CountedLists.All)
+        {
+            foreach (var row in rows[list.Entity])
+            {
+                if (list.KeyOf(n => list.Entity.GetProperty(n)!.GetValue(row)) is { } key && Mine(key.AccountId))
+                    counted[key] = counted.GetValueOrDefault(key) + 1;
+            }
+        }
+        foreach (var key in kept.Keys.Union(counted.Keys))
+        {
+            if (kept.GetValueOrDefault(key) != counted.GetValueOrDefault(key))
+                breaks.Add($"tab {key.List} {key.Status} of {key.AccountId} (partner '{key.PartnerId}'): kept "
+                    + $"{kept.GetValueOrDefault(key)} but {counted.GetValueOrDefault(key)} rows");
+        }
     }
 
     /// <summary>Every balance is the sum of its ledger, never below 0, and each entry's running balance follows the one before.</summary>

@@ -125,6 +125,5 @@ public static class AfterSalesApi
 
     private static async Task<Ok<Dictionary<string, int>>> CountsAsync(ClaimsPrincipal p, AppDbContext db, Platform? source,
         AfterSalesType? type, string? supplierId, string? warehouseId, string? q, bool? needsAttention, CancellationToken ct) =>
-        TypedResults.Ok(await db.AfterSalesOrdersOf(p.AccountId(), null, source, type, supplierId, warehouseId, q, needsAttention)
-            .CountByStatusAsync(a => a.Status, ct));
+        TypedResults.Ok(await db.AfterSalesCountsAsync(p.AccountId(), source, type, supplierId, warehouseId, q, needsAttention, ct));
 }

@@ -41,7 +41,8 @@ public static class AfterSalesListQuery
     /// <summary>The tabs' counts under the filters, as <c>/counts</c>.</summary>
     public static Task<Dictionary<string, int>> CountsAsync(this AppDbContext db, string distributorAccountId, Filter filter,
         CancellationToken ct) =>
-        Where(db, distributorAccountId, filter with { Status = null }).CountByStatusAsync(a => a.Status, ct);
+        db.AfterSalesCountsAsync(distributorAccountId, filter.Source, filter.Type, filter.SupplierId, filter.WarehouseId, filter.Q,
+            filter.NeedsAttention, ct);
 
     public static async Task<Detail> DetailAsync(this AppDbContext db, string distributorAccountId, string id, CancellationToken ct)
     {

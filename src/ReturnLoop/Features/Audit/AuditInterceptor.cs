@@ -12,6 +12,7 @@ using ReturnLoop.Features.DistributionOrders;
 using ReturnLoop.Features.Refunds;
 using ReturnLoop.Features.Shops;
 using ReturnLoop.Features.SupplierReturns;
+using ReturnLoop.Features.TabCounts;
 using ReturnLoop.Features.Timeline;
 using ReturnLoop.Features.Webhooks;
 using ReturnLoop.Infrastructure.Idempotency;
@@ -30,12 +31,12 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 {
     /// <summary>
     /// Bookkeeping, not the account's data: idempotency records, the webhook outbox and its delivery attempts and leases,
-    /// the marketplace push inbox and its claims, Data Protection keys; the timeline and the audit log are logs themselves.
+    /// the marketplace push inbox and its claims, Data Protection keys, the tab counts; the timeline and the audit log are logs themselves.
     /// </summary>
     private static readonly HashSet<Type> Skipped =
     [
         typeof(AuditEntry), typeof(TimelineEntry), typeof(IdempotencyRecord), typeof(WebhookEvent), typeof(WebhookDelivery),
-        typeof(MarketplacePush), typeof(DataProtectionKey),
+        typeof(MarketplacePush), typeof(DataProtectionKey), typeof(TabCount),
     ];
 
     /// <summary>Bookkeeping columns of audited rows: the version, a shop's sync cursor and lease, sign-in counters.</summary>

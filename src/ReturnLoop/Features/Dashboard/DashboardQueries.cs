@@ -3,6 +3,7 @@ using ReturnLoop.Features.DistributionOrders;
 using ReturnLoop.Features.DistributionReturns;
 using ReturnLoop.Features.Refunds;
 using ReturnLoop.Features.SupplierReturns;
+using ReturnLoop.Features.TabCounts;
 
 namespace ReturnLoop.Features.Dashboard;
 
@@ -58,7 +59,7 @@ public sealed class DashboardQueries(AppDbContext db)
 
     /// <summary>The distributor's after-sales orders by status, every status present.</summary>
     public Task<Dictionary<string, int>> AfterSalesByStatusAsync(string accountId, CancellationToken ct) =>
-        db.AfterSalesOrders.Where(a => a.DistributorAccountId == accountId).CountByStatusAsync(a => a.Status, ct);
+        db.TabCountsAsync<AfterSalesStatus>(CountedLists.AfterSalesOrders, accountId, null, ct);
 
     /// <summary>The distributor's after-sales orders by reason, most frequent first; no reason counts under "".</summary>
     public async Task<IReadOnlyList<Count>> AfterSalesByReasonAsync(string accountId, CancellationToken ct, int top = 8)
@@ -121,7 +122,7 @@ public sealed class DashboardQueries(AppDbContext db)
 
     /// <summary>The supplier's returns by status, every status present.</summary>
     public Task<Dictionary<string, int>> SupplierReturnsByStatusAsync(string accountId, CancellationToken ct) =>
-        db.SupplierReturns.Where(r => r.SupplierAccountId == accountId).CountByStatusAsync(r => r.Status, ct);
+        db.TabCountsAsync<SupplierReturnStatus>(CountedLists.SupplierReturns, accountId, null, ct);
 
     /// <summary>Refunds the supplier paid (completed), per UTC day of the last 30, in the account's currency.</summary>
     public async Task<IReadOnlyList<DayAmount>> RefundsPaidPerDayAsync(string accountId, DateTimeOffset now, CancellationToken ct) =>

@@ -1,3 +1,5 @@
+using ReturnLoop.Features.TabCounts;
+
 namespace ReturnLoop.Features.DistributionOrders;
 
 public static class DistributionOrderQueries
@@ -63,12 +65,20 @@ public static class DistributionOrderQueries
         return new Page<TOut>(rows.Select(map).ToList(), more ? PageRequest.Encode(rows[^1].Id) : null);
     }
 
-    /// <summary>The tab counts of <see cref="DistributionOrdersOf"/>: each side counted on its own index, then added.</summary>
+    /// <summary>
+    /// The tab counts of <see cref="DistributionOrdersOf"/>: the kept counts of each side, added. A side is empty when the
+    /// filter names another account as its own party (orders of a supplier other than me, on my supplier side).
+    /// </summary>
     public static async Task<Dictionary<string, int>> DistributionOrderCountsAsync(this AppDbContext db, string accountId,
         string? supplierId, string? distributorId, CancellationToken ct)
     {
-        var asSupplier = await SideOf(db, accountId, true, null, supplierId, distributorId).CountByStatusAsync(o => o.Status, ct);
-        var asDistributor = await SideOf(db, accountId, false, null, supplierId, distributorId).CountByStatusAsync(o => o.Status, ct);
+        var none = Enum.GetValues<DistributionOrderStatus>().ToDictionary(s => s.ToString(), _ => 0);
+        var asSupplier = supplierId is null || supplierId == accountId
+            ? await db.TabCountsAsync<DistributionOrderStatus>(CountedLists.SupplierDistributionOrders, accountId, distributorId, ct)
+            : none;
+        var asDistributor = distributorId is null || distributorId == accountId
+            ? await db.TabCountsAsync<DistributionOrderStatus>(CountedLists.DistributorDistributionOrders, accountId, supplierId, ct)
+            : none;
         return asSupplier.ToDictionary(c => c.Key, c => c.Value + asDistributor[c.Key]);
     }
 }

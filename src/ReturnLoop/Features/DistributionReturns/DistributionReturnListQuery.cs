@@ -28,7 +28,7 @@ public sealed class DistributionReturnListQuery(AppDbContext db)
 
     /// <summary>The tabs' counts: every status present, 0 when empty (as <c>/counts</c>).</summary>
     public Task<Dictionary<string, int>> CountsAsync(string distributorAccountId, string? supplierId, CancellationToken ct) =>
-        Where(distributorAccountId, new Filter(SupplierId: supplierId)).CountByStatusAsync(r => r.Status, ct);
+        db.DistributionReturnCountsAsync(distributorAccountId, supplierId, ct);
 
     private async Task<IReadOnlyList<Row>> RowsAsync(IReadOnlyList<DistributionReturn> returns, CancellationToken ct)
     {

@@ -103,5 +103,5 @@ public static class DistributionReturnsApi
 
     private static async Task<Ok<Dictionary<string, int>>> CountsAsync(ClaimsPrincipal p, AppDbContext db, string? supplierId,
         CancellationToken ct) =>
-        TypedResults.Ok(await db.DistributionReturnsOf(p.AccountId(), null, supplierId, null).CountByStatusAsync(r => r.Status, ct));
+        TypedResults.Ok(await db.DistributionReturnCountsAsync(p.AccountId(), supplierId, ct));
 }

@@ -28,7 +28,7 @@ public sealed class RefundListQuery(AppDbContext db)
 
     /// <summary>The tabs' counts under the filters other than the status, like the API's <c>/counts</c>.</summary>
     public Task<Dictionary<string, int>> CountsAsync(string accountId, bool asSupplier, Filter filter, CancellationToken ct) =>
-        Where(accountId, asSupplier, filter with { Status = null }).CountByStatusAsync(r => r.Status, ct);
+        db.RefundCountsAsync(accountId, asSupplier, filter.Method, filter.PartnerId, ct);
 
     /// <summary>The other sides that have refund orders with this account, for the filter.</summary>
     public async Task<IReadOnlyList<Partner>> PartnersAsync(string accountId, bool asSupplier, CancellationToken ct)

@@ -1,3 +1,5 @@
+using ReturnLoop.Features.TabCounts;
+
 namespace ReturnLoop.Features.Refunds;
 
 public static class RefundQueries
@@ -12,6 +14,17 @@ public static class RefundQueries
         CancellationToken ct) =>
         await refunds.SingleOrDefaultAsync(r => r.Id == id && r.SupplierAccountId == supplierAccountId, ct)
         ?? throw DomainError.NotFound("refund order");
+
+    /// <summary>
+    /// The tab counts of <see cref="RefundOrdersOf"/>: the kept counts of the side, of one partner or all, unless a method
+    /// is chosen (then counted from the rows).
+    /// </summary>
+    public static Task<Dictionary<string, int>> RefundCountsAsync(this AppDbContext db, string accountId, bool asSupplier,
+        RefundMethod? method, string? partnerId, CancellationToken ct) =>
+        method is null
+            ? db.TabCountsAsync<RefundStatus>(asSupplier ? CountedLists.SupplierRefundOrders : CountedLists.DistributorRefundOrders,
+                accountId, partnerId, ct)
+            : db.RefundOrdersOf(accountId, asSupplier, null, method, partnerId).CountByStatusAsync(r => r.Status, ct);
 
     /// <summary>
     /// The refund orders of one side under the list filters: the supplier's Refund Orders or the distributor's

@@ -61,7 +61,7 @@ public static class RefundsApi
             .WithSummary("My refund orders to distributors.");
         supplier.MapGet("/counts",
             (ClaimsPrincipal p, AppDbContext db, RefundMethod? method, string? distributorId, CancellationToken ct) =>
-            CountsAsync(db.RefundOrdersOf(p.AccountId(), asSupplier: true, null, method, distributorId), ct));
+            CountsAsync(db.RefundCountsAsync(p.AccountId(), asSupplier: true, method, distributorId, ct)));
         supplier.MapGet("/{id}", (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             GetAsync(db, p, asSupplier: true, id, ct));
         supplier.MapGet("/{id}/payment-proof", (string id, ClaimsPrincipal p, AppDbContext db, IFileStore store, HttpContext http,
@@ -86,7 +86,7 @@ public static class RefundsApi
             .WithSummary("The suppliers' refund orders to me.");
         distributor.MapGet("/counts",
             (ClaimsPrincipal p, AppDbContext db, RefundMethod? method, string? supplierId, CancellationToken ct) =>
-            CountsAsync(db.RefundOrdersOf(p.AccountId(), asSupplier: false, null, method, supplierId), ct));
+            CountsAsync(db.RefundCountsAsync(p.AccountId(), asSupplier: false, method, supplierId, ct)));
         distributor.MapGet("/{id}", (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             GetAsync(db, p, asSupplier: false, id, ct));
         distributor.MapGet("/{id}/payment-proof", (string id, ClaimsPrincipal p, AppDbContext db, IFileStore store, HttpContext http,
@@ -144,8 +144,8 @@ public static class RefundsApi
         CancellationToken ct) =>
         TypedResults.Ok(await query.ToPageAsync(PageRequest.From(limit, cursor), r => r.ToResponse(), ct));
 
-    private static async Task<Ok<Dictionary<string, int>>> CountsAsync(IQueryable<RefundOrder> query, CancellationToken ct) =>
-        TypedResults.Ok(await query.CountByStatusAsync(r => r.Status, ct));
+    private static async Task<Ok<Dictionary<string, int>>> CountsAsync(Task<Dictionary<string, int>> counts) =>
+        TypedResults.Ok(await counts);
 
     private static async Task<Ok<RefundOrderResponse>> GetAsync(AppDbContext db, ClaimsPrincipal p, bool asSupplier, string id,
         CancellationToken ct) =>

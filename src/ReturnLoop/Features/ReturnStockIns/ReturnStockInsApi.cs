@@ -25,7 +25,7 @@ public static class ReturnStockInsApi
             .WithSummary("Your own Return & Stock-in, newest first; q finds an id, after-sales order, store order or order number.");
         g.MapGet("/counts", async Task<Ok<Dictionary<string, int>>> (ClaimsPrincipal p, AppDbContext db, string? q,
                 CancellationToken ct) =>
-                TypedResults.Ok(await db.ReturnStockInsOf(p.AccountId(), null, q).CountByStatusAsync(r => r.Status, ct)))
+                TypedResults.Ok(await db.ReturnStockInCountsAsync(p.AccountId(), q, ct)))
             .WithSummary("Counts per status tab, under the same filters.");
         g.MapGet("/{id}", async Task<Ok<ReturnStockInResponse>> (string id, ClaimsPrincipal p, AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok((await db.ReturnStockIns.AsNoTracking().FindForAccountAsync(p.AccountId(), id, ct)).ToResponse()));

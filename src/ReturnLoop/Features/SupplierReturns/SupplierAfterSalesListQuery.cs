@@ -20,10 +20,16 @@ public sealed class SupplierAfterSalesListQuery(AppDbContext db)
         var query = db.SupplierReturnsOf(supplierAccountId, filter.Status, filter.DistributorId, needsAttention: null);
         if (!string.IsNullOrWhiteSpace(filter.OrderNo))
         {
-            // The number as the marketplace gave it, or the ids the API shows: an exact match keeps it on the index.
+            // The number as the marketplace gave it, or the ids the API shows, each an exact point lookup on its own
+            // index: an OR of the four let the planner scan all the supplier's returns.
             var term = filter.OrderNo.Trim();
-            query = query.Where(r => r.MarketplaceOrderNo == term || r.Id == term || r.AfterSalesOrderId == term
-                || r.DistributionOrderId == term);
+            var returns = db.SupplierReturns;
+            var matches = returns.Where(r => r.SupplierAccountId == supplierAccountId && r.MarketplaceOrderNo == term)
+                .Select(r => r.Id)
+                .Concat(returns.Where(r => r.Id == term).Select(r => r.Id))
+                .Concat(returns.Where(r => r.AfterSalesOrderId == term).Select(r => r.Id))
+                .Concat(returns.Where(r => r.DistributionOrderId == term).Select(r => r.Id));
+            query = query.Where(r => matches.Contains(r.Id));
         }
         return query;
     }
@@ -37,7 +43,9 @@ public sealed class SupplierAfterSalesListQuery(AppDbContext db)
 
     /// <summary>The tab counts under the same distributor and order-number filters as the list.</summary>
     public Task<Dictionary<string, int>> CountsAsync(string supplierAccountId, Filter filter, CancellationToken ct) =>
-        Where(supplierAccountId, filter with { Status = null }).CountByStatusAsync(r => r.Status, ct);
+        string.IsNullOrWhiteSpace(filter.OrderNo)
+            ? db.SupplierReturnCountsAsync(supplierAccountId, filter.DistributorId, needsAttention: null, ct)
+            : Where(supplierAccountId, filter with { Status = null }).CountByStatusAsync(r => r.Status, ct);
 
     /// <summary>One return with the after-sales timeline of both sides; 404 when it is not this supplier's.</summary>
     public async Task<Detail> DetailAsync(string supplierAccountId, string id, CancellationToken ct)

@@ -16,6 +16,9 @@ public sealed class SupplierReturnConfiguration : IEntityTypeConfiguration<Suppl
         // Exactly once: one supplier return per pushed distribution return, whatever races.
         b.HasIndex(x => x.DistributionReturnId).IsUnique();
         b.HasIndex(x => x.AfterSalesOrderId);
+        // The order-number search of the supplier's list, a point lookup at any history.
+        b.HasIndex(x => new { x.SupplierAccountId, x.MarketplaceOrderNo });
+        b.HasIndex(x => x.DistributionOrderId);
         b.HasIndex(x => new { x.SupplierAccountId, x.Id });
         b.HasIndex(x => new { x.SupplierAccountId, x.Status, x.Id });
         b.HasIndex(x => new { x.SupplierAccountId, x.DistributorAccountId, x.Id });

@@ -27,7 +27,7 @@ public sealed class SupplierReturnListQuery(AppDbContext db)
         await RowsAsync(supplierAccountId, await Where(supplierAccountId, filter).SkipPageAsync(skip, take, ct), ct);
 
     public Task<Dictionary<string, int>> CountsAsync(string supplierAccountId, string? distributorId, CancellationToken ct) =>
-        Where(supplierAccountId, new Filter(DistributorId: distributorId)).CountByStatusAsync(r => r.Status, ct);
+        db.SupplierReturnCountsAsync(supplierAccountId, distributorId, needsAttention: null, ct);
 
     /// <summary>The distributors that have pushed returns to this supplier, for the filter.</summary>
     public async Task<IReadOnlyList<Distributor>> DistributorsAsync(string supplierAccountId, CancellationToken ct)

@@ -1,3 +1,5 @@
+using ReturnLoop.Features.TabCounts;
+
 namespace ReturnLoop.Features.SupplierReturns;
 
 public static class SupplierReturnQueries
@@ -7,6 +9,16 @@ public static class SupplierReturnQueries
         CancellationToken ct) =>
         await returns.SingleOrDefaultAsync(r => r.Id == id && r.SupplierAccountId == supplierAccountId, ct)
         ?? throw DomainError.NotFound("supplier return");
+
+    /// <summary>
+    /// The tab counts of <see cref="SupplierReturnsOf"/>: the kept counts, of one distributor or all, unless the
+    /// needs-attention filter is set (then counted from the rows).
+    /// </summary>
+    public static Task<Dictionary<string, int>> SupplierReturnCountsAsync(this AppDbContext db, string supplierAccountId,
+        string? distributorId, bool? needsAttention, CancellationToken ct) =>
+        needsAttention is null
+            ? db.TabCountsAsync<SupplierReturnStatus>(CountedLists.SupplierReturns, supplierAccountId, distributorId, ct)
+            : db.SupplierReturnsOf(supplierAccountId, null, distributorId, needsAttention).CountByStatusAsync(r => r.Status, ct);
 
     /// <summary>The supplier's returns under the list filters of After Sales Orders – BigShop and Return &amp; Stock-in –
     /// BigShop.</summary>

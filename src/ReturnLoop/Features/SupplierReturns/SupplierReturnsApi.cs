@@ -188,6 +188,5 @@ public static class SupplierReturnsApi
 
     private static async Task<Ok<Dictionary<string, int>>> CountsAsync(ClaimsPrincipal p, AppDbContext db, string? distributorId,
         bool? needsAttention, CancellationToken ct) =>
-        TypedResults.Ok(await db.SupplierReturnsOf(p.AccountId(), null, distributorId, needsAttention)
-            .CountByStatusAsync(r => r.Status, ct));
+        TypedResults.Ok(await db.SupplierReturnCountsAsync(p.AccountId(), distributorId, needsAttention, ct));
 }

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ReturnLoop.Features.TabCounts;
+
+public static class TabCountQueries
+{
+    /// <summary>
+    /// The tab counts of one account's list, of one partner or of all: a sum over the few <see cref="TabCount"/> rows of the
+    /// list, read from their index, however many rows the list holds. Every status is present, zero when empty.
+    /// </summary>
+    public static async Task<Dictionary<string, int>> TabCountsAsync<TStatus>(this AppDbContext db, CountedList list, string accountId,
+        string? partnerId, CancellationToken ct) where TStatus : struct, Enum
+    {
+        var rows = db.TabCounts.AsNoTracking().Where(c => c.List == list.Name && c.AccountId == accountId);
+        if (partnerId is not null) rows = rows.Where(c => c.PartnerId == partnerId);
+        var sums = await rows.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Sum(c => c.Count) })
+            .ToDictionaryAsync(s => s.Key, s => s.Count, ct);
+        return Enum.GetValues<TStatus>().ToDictionary(s => s.ToString(), s => sums.GetValueOrDefault(s.ToString()));
+    }
+
+    /// <summary>
+    /// Counts every list anew from its rows, in one transaction that keeps writers of the counted tables out meanwhile
+    /// (PostgreSQL: a SHARE lock on them; SQLite: the write lock). For a database whose counts were never kept (the
+    /// first start after the upgrade that brought them) and for rows written around the app (the benchmark's history).
+    /// </summary>
+    public static async Task RecountTabsAsync(this AppDbContext db, CancellationToken ct)
+    {
+        using var writer = await db.EnterSqliteWriterAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var counts = db.Model.FindEntityType(typeof(TabCount))!;
+        var countsTable = StoreObjectIdentifier.Table(counts.GetTableName()!, counts.GetSchema());
+        string CountColumn(string property) => sql.DelimitIdentifier(counts.FindProperty(property)!.GetColumnName(countsTable)!);
+        var target = $"{sql.DelimitIdentifier(countsTable.Name, countsTable.Schema)} ({CountColumn(nameof(TabCount.List))}, "
+            + $"{CountColumn(nameof(TabCount.AccountId))}, {CountColumn(nameof(TabCount.PartnerId))}, "
+            + $"{CountColumn(nameof(TabCount.Status))}, {CountColumn(nameof(TabCount.Count))})";
+        if (db.Database.IsNpgsql())
+        {
+            var tables = CountedLists.All.Select(l => db.Model.FindEntityType(l.Entity)!).Distinct()
+                .Select(e => sql.DelimitIdentifier(e.GetTableName()!, e.GetSchema()));
+            var lockTables = $"LOCK TABLE {string.Join(", ", tables)} IN SHARE MODE";
+            await db.Database.ExecuteSqlRawAsync(lockTables, ct);
+        }
+        await db.TabCounts.ExecuteDeleteAsync(ct);
+        foreach (var list in CountedLists.All)
+        {
+            var entity = db.Model.FindEntityType(list.Entity)!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+            var partner = list.Partner is null ? "''" : $"COALESCE({Column(list.Partner)}, '')";
+            var columns = $"{Column(list.Owner)}, {partner}, {Column(list.Status)}";
+            var groups = list.Partner is null ? $"{Column(list.Owner)}, {Column(list.Status)}" : columns;
+            var where = list.UnlessOwnerIs is null ? "" : $" WHERE {Column(list.UnlessOwnerIs)} <> {Column(list.Owner)}";
+            // Names from the model and the constants of CountedLists, never input.
+            var insert = $"INSERT INTO {target} SELECT '{list.Name}', {columns}, COUNT(*) "
+                + $"FROM {sql.DelimitIdentifier(table.Name, table.Schema)}{where} GROUP BY {groups}";
+            await db.Database.ExecuteSqlRawAsync(insert, ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Whether counts must be built: rows to count exist, but no count at all (never kept, or wiped).</summary>
+    public static async Task<bool> TabCountsMissingAsync(this AppDbContext db, CancellationToken ct) =>
+        !await db.TabCounts.AnyAsync(ct)
+        && (await db.AfterSalesOrders.AnyAsync(ct) || await db.DistributionOrders.AnyAsync(ct) || await db.ReturnStockIns.AnyAsync(ct));
+}
