@@ -74,6 +74,18 @@ public sealed class TwoInstanceTests(Simulator sim, ITestOutputHelper output) : 
             await heard.Task.WaitAsync(Patience);
         }
 
+        // A key revoked through one instance stops on the other at once: the NOTIFY makes it forget who the key was.
+        var revoked = (await w.Supplier.Post("/api/v1/api-keys", new { name = "revoked on the first" })).Ok();
+        var onSecond = second.Client(revoked.Str("apiKey"));
+        (await onSecond.Get("/api/v1/me")).Ok();
+        (await w.Supplier.Post($"/api/v1/api-keys/{revoked.Id}/revoke")).Ok();
+        var refusedAfter = System.Diagnostics.Stopwatch.StartNew();
+        while ((await onSecond.Get("/api/v1/me")).Status != HttpStatusCode.Unauthorized)
+        {
+            Assert.True(refusedAfter.Elapsed < TimeSpan.FromSeconds(10), "the revoked key still works on the second instance");
+            await Task.Delay(50);
+        }
+
         // Marketplace returns: half pushed (to the second instance's inbox), half only found by the syncs both instances run.
         var shop = NewCredentials(Platform.Shopee);
         var platformOrders = new List<string>();

@@ -42,6 +42,7 @@ public static class AuthSetup
             });
         // Every authenticated route also checks the role against what the route does (Permissions: one table).
         builder.Services.AddSingleton<IAuthorizationHandler, RoleHandler>();
+        builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddAuthorization(o => o.DefaultPolicy = new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser().AddRequirements(new RoleRequirement()).Build());
         builder.Services.Configure<LockoutOptions>(builder.Configuration.GetSection(LockoutOptions.Section));
@@ -80,7 +81,7 @@ public static class AuthSetup
 
     private sealed class ApiKeyHandler(
         IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AppDbContext db,
-        TimeProvider clock)
+        TimeProvider clock, ApiKeyCache cache)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
         /// <summary>
@@ -96,16 +97,23 @@ public static class AuthSetup
             if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.Fail("Not a bearer token.");
 
             var hash = ApiKeys.Hash(header["Bearer ".Length..].Trim());
-            var key = await db.ApiKeys.AsNoTracking()
-                .Where(k => k.Hash == hash && k.RevokedAt == null)
-                .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new { k.Id, k.AccountId, k.LastUsedAt, UserId = u.Id, u.Email, u.Role })
-                .SingleOrDefaultAsync(Context.RequestAborted);
-            // also a key whose user was removed: the join finds no user (the role is read here, so a change acts at once)
-            if (key is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
-            await TouchAsync(key.Id, key.LastUsedAt);
+            if (!cache.TryGet(hash, out var key))
+            {
+                var generation = cache.Generation;
+                var found = await db.ApiKeys.AsNoTracking()
+                    .Where(k => k.Hash == hash && k.RevokedAt == null)
+                    .Join(db.Users, k => k.UserId, u => u.Id,
+                        (k, u) => new ApiKeyHolder(k.Id, k.AccountId, u.Id, u.Email, u.Role, k.LastUsedAt))
+                    .SingleOrDefaultAsync(Context.RequestAborted);
+                // also a key whose user was removed: the join finds no user (a role change reaches the cache at once)
+                if (found is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
+                cache.Keep(hash, found, generation);
+                key = found;
+            }
+            await TouchAsync(key.KeyId, key.LastUsedAt);
 
             var principal = Tenant.Principal(key.AccountId, key.UserId, key.Email, key.Role, ApiKeyScheme);
-            principal.Identities.First().AddClaim(new Claim(Features.Audit.AuditActor.ApiKeyClaim, key.Id)); // the audit log's actor
+            principal.Identities.First().AddClaim(new Claim(Features.Audit.AuditActor.ApiKeyClaim, key.KeyId)); // the audit log's actor
             return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiKeyScheme));
         }
 

@@ -12,6 +12,20 @@ public sealed class AccountChanges(ILogger<AccountChanges> logger, AccountChange
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<Task>>> _subscribers = new();
 
+    private const string CredentialsPrefix = "credentials:";
+
+    /// <summary>
+    /// Every delivered change, beside the pages of its accounts, run at once on the delivering thread (keep it cheap);
+    /// null after a gap in the feed from other instances, in which anything may have changed.
+    /// </summary>
+    public event Action<IReadOnlyCollection<string>?>? Delivered;
+
+    /// <summary>The id published beside the account's when its API keys or users change (the API key cache listens).</summary>
+    public static string CredentialsOf(string accountId) => CredentialsPrefix + accountId;
+
+    public static string? AccountOfCredentials(string id) =>
+        id.StartsWith(CredentialsPrefix, StringComparison.Ordinal) ? id[CredentialsPrefix.Length..] : null;
+
     /// <summary>Calls <paramref name="onChange"/> after each committed change of the account, until disposed.</summary>
     public IDisposable Subscribe(string accountId, Func<Task> onChange)
     {
@@ -30,11 +44,16 @@ public sealed class AccountChanges(ILogger<AccountChanges> logger, AccountChange
     }
 
     /// <summary>Every open page reloads: after a gap in which other instances' changes may have been missed.</summary>
-    public void DeliverAll() => Deliver([.. _subscribers.Keys]);
+    public void DeliverAll()
+    {
+        Delivered?.Invoke(null);
+        Deliver([.. _subscribers.Keys]);
+    }
 
     /// <summary>Runs the handlers without waiting for them: a slow page never holds up the save that raised it.</summary>
     public void Deliver(IReadOnlyCollection<string> accountIds)
     {
+        Delivered?.Invoke(accountIds);
         foreach (var accountId in accountIds)
         {
             if (!_subscribers.TryGetValue(accountId, out var handlers)) continue;

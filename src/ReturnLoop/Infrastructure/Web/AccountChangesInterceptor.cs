@@ -69,6 +69,8 @@ public sealed class AccountChangesInterceptor(AccountChanges changes) : SaveChan
     private static void AddAccounts(EntityEntry entry, HashSet<string> ids)
     {
         if (entry.Entity is Account account) ids.Add(account.Id);
+        if (entry.Entity is ApiKey key) ids.Add(AccountChanges.CredentialsOf(key.AccountId));
+        if (entry.Entity is User user) ids.Add(AccountChanges.CredentialsOf(user.AccountId));
         foreach (var name in AccountProperties)
         {
             var property = entry.Metadata.FindProperty(name);
