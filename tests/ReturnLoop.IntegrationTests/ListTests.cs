@@ -22,6 +22,14 @@ public sealed class ListTests
             $"{url}: {status} should be {expected.GetValueOrDefault(status)} in {counts.Json!.ToJsonString()}");
     }
 
+    /// <summary>The counts under a filter are the list's items under the same filter, by status (every tab, 0 included).</summary>
+    private static async Task AssertCountsMatchList(Api api, string list, string filter, string[] statuses)
+    {
+        var items = (await api.Get($"{list}?{filter}&limit=200")).Ok().Items;
+        var byStatus = items.GroupBy(i => i.Str("status")).ToDictionary(g => g.Key, g => g.Count());
+        await AssertCounts(api, $"{list}/counts?{filter}", byStatus, statuses);
+    }
+
     /// <summary>Every status filter returns exactly the ids expected in it, and only items of that status.</summary>
     private static async Task AssertFilters(Api api, string url, Dictionary<string, string[]> expected, string[] statuses)
     {
@@ -99,7 +107,10 @@ public sealed class ListTests
         await w.CreateAfterSales(otherOrderId, "ReturnAndRefund", (sku, 1));
 
         foreach (var term in new[] { afterSalesId, orderNo, orderId, $"  {orderNo} " })
-            Assert.Equal([afterSalesId], (await w.Distributor.Get($"/api/v1/after-sales-orders?q={Uri.EscapeDataString(term)}")).Ok().Items.Ids());
+        {
+            var found = await w.Distributor.Get($"/api/v1/after-sales-orders?q={Uri.EscapeDataString(term)}");
+            Assert.Equal([afterSalesId], found.Ok().Items.Ids());
+        }
         Assert.Empty((await w.Distributor.Get("/api/v1/after-sales-orders?q=SO-none")).Ok().Items);
         Assert.Empty((await w.Distributor.Get($"/api/v1/after-sales-orders?q={afterSalesId}&status=ToConfirm")).Ok().Items);
 
@@ -187,15 +198,30 @@ public sealed class ListTests
             Assert.All(items, i => Assert.Equal("ReturnAndRefund", i.Str("returnType")));
             Assert.Empty((await w.Supplier.Get($"{list}?distributorId={new string('e', 32)}")).Ok().Items);
             Assert.Equal([recallFailedSr], (await w.Supplier.Get($"{list}?needsAttention=true")).Ok().Items.Ids());
+            await AssertCounts(w.Supplier, $"{list}/counts?needsAttention=true", new() { ["ReceivedReturn"] = 1 }, SupplierStatuses);
+            foreach (var filter in new[] { "needsAttention=false", $"needsAttention=true&distributorId={w.DistributorId}",
+                         $"needsAttention=false&distributorId={w.DistributorId}" })
+                await AssertCountsMatchList(w.Supplier, list, filter, SupplierStatuses);
         }
+        foreach (var filter in new[] { "needsAttention=true", "needsAttention=false", $"needsAttention=true&supplierId={w.SupplierId}" })
+            await AssertCountsMatchList(w.Distributor, "/api/v1/after-sales-orders", filter, AfterSalesStatuses);
 
         // Refund orders: each side's list by status.
         var awaiting = Assert.Single((await w.Supplier.Get("/api/v1/supplier/refund-orders?status=AwaitingConfirmation")).Ok().Items);
         Assert.Equal(processingSr, awaiting.Str("supplierReturnId"));
         var done = Assert.Single((await w.Supplier.Get("/api/v1/supplier/refund-orders?status=Completed")).Ok().Items);
         Assert.Equal(completedSr, done.Str("supplierReturnId"));
+        string[] refundStatuses = ["AwaitingConfirmation", "NotReceived", "Completed", "Voided"];
         await AssertCounts(w.Distributor, "/api/v1/after-sales-refunds/counts", new() { ["AwaitingConfirmation"] = 1, ["Completed"] = 1 },
-            ["AwaitingConfirmation", "NotReceived", "Completed", "Voided"]);
+            refundStatuses);
+        foreach (var method in new[] { "BankTransfer", "CustomerBalance" })
+        {
+            await AssertCountsMatchList(w.Supplier, "/api/v1/supplier/refund-orders", $"method={method}", refundStatuses);
+            await AssertCountsMatchList(w.Supplier, "/api/v1/supplier/refund-orders", $"method={method}&distributorId={w.DistributorId}",
+                refundStatuses);
+        }
+        Assert.Equal(2, (await w.Supplier.Get("/api/v1/supplier/refund-orders?method=BankTransfer")).Ok().Items.Count
+            + (await w.Supplier.Get("/api/v1/supplier/refund-orders?method=CustomerBalance")).Ok().Items.Count);
     }
 
     /// <summary>A return of one unit, pushed, stocked in and refunded by the method; returns the distribution and supplier return

@@ -136,11 +136,18 @@ public sealed class IngestTests
         Assert.Contains("SOMETHING_NEW", a.Str("attentionReason"));
         var flagged = (await s.W.Distributor.Get("/api/v1/after-sales-orders?needsAttention=true")).Ok();
         Assert.Equal([a.Id], flagged.Items.Ids());
+        // The tab counts under the filter follow the flag (kept as their own list): set, then cleared.
+        var flaggedCounts = (await s.W.Distributor.Get("/api/v1/after-sales-orders/counts?needsAttention=true")).Ok();
+        Assert.Equal((1, 0), (flaggedCounts.Count("ToConfirm"), flaggedCounts.Count("ConfirmReturn")));
+        var unflagged = (await s.W.Distributor.Get("/api/v1/after-sales-orders/counts?needsAttention=false")).Ok().Count("ToConfirm");
 
         await s.Ingest(s.Return("RET4", "ACCEPTED", PlatformStage.Approved, T0.AddMinutes(2)));
 
         a = (await s.W.AfterSales(a.Id)).Ok();
         Assert.Equal(("ConfirmReturn", false), (a.Str("status"), a.Bool("needsAttention")));
+        flaggedCounts = (await s.W.Distributor.Get("/api/v1/after-sales-orders/counts?needsAttention=true")).Ok();
+        Assert.Equal((0, 0), (flaggedCounts.Count("ToConfirm"), flaggedCounts.Count("ConfirmReturn")));
+        Assert.Equal(unflagged, (await s.W.Distributor.Get("/api/v1/after-sales-orders/counts?needsAttention=false")).Ok().Count("ToConfirm"));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -16,15 +16,19 @@ public static class RefundQueries
         ?? throw DomainError.NotFound("refund order");
 
     /// <summary>
-    /// The tab counts of <see cref="RefundOrdersOf"/>: the kept counts of the side, of one partner or all, unless a method
-    /// is chosen (then counted from the rows).
+    /// The tab counts of <see cref="RefundOrdersOf"/>: the kept counts of the side, of one partner or all, or of one
+    /// method on the supplier's side; a method with a partner, or on the distributor's side, is counted from the rows.
     /// </summary>
     public static Task<Dictionary<string, int>> RefundCountsAsync(this AppDbContext db, string accountId, bool asSupplier,
         RefundMethod? method, string? partnerId, CancellationToken ct) =>
-        method is null
-            ? db.TabCountsAsync<RefundStatus>(asSupplier ? CountedLists.SupplierRefundOrders : CountedLists.DistributorRefundOrders,
-                accountId, partnerId, ct)
-            : db.RefundOrdersOf(accountId, asSupplier, null, method, partnerId).CountByStatusAsync(r => r.Status, ct);
+        (method, asSupplier, partnerId) switch
+        {
+            (null, _, _) => db.TabCountsAsync<RefundStatus>(
+                asSupplier ? CountedLists.SupplierRefundOrders : CountedLists.DistributorRefundOrders, accountId, partnerId, ct),
+            (_, true, null) => db.TabCountsAsync<RefundStatus>(CountedLists.SupplierRefundOrdersByMethod, accountId,
+                method.ToString(), ct),
+            _ => db.RefundOrdersOf(accountId, asSupplier, null, method, partnerId).CountByStatusAsync(r => r.Status, ct),
+        };
 
     /// <summary>
     /// The refund orders of one side under the list filters: the supplier's Refund Orders or the distributor's

@@ -11,14 +11,13 @@ public static class SupplierReturnQueries
         ?? throw DomainError.NotFound("supplier return");
 
     /// <summary>
-    /// The tab counts of <see cref="SupplierReturnsOf"/>: the kept counts, of one distributor or all, unless the
-    /// needs-attention filter is set (then counted from the rows).
+    /// The tab counts of <see cref="SupplierReturnsOf"/>: the kept counts, of one distributor or all, under the
+    /// needs-attention filter too.
     /// </summary>
     public static Task<Dictionary<string, int>> SupplierReturnCountsAsync(this AppDbContext db, string supplierAccountId,
         string? distributorId, bool? needsAttention, CancellationToken ct) =>
-        needsAttention is null
-            ? db.TabCountsAsync<SupplierReturnStatus>(CountedLists.SupplierReturns, supplierAccountId, distributorId, ct)
-            : db.SupplierReturnsOf(supplierAccountId, null, distributorId, needsAttention).CountByStatusAsync(r => r.Status, ct);
+        db.TabCountsAsync<SupplierReturnStatus>(CountedLists.SupplierReturns, CountedLists.SupplierReturnsNeedingAttention,
+            supplierAccountId, distributorId, needsAttention, ct);
 
     /// <summary>The supplier's returns under the list filters of After Sales Orders – BigShop and Return &amp; Stock-in –
     /// BigShop.</summary>

@@ -21,6 +21,20 @@ public static class TabCountQueries
     }
 
     /// <summary>
+    /// The tab counts under a yes/no filter kept as its own list (<see cref="CountedList.When"/>): all rows, the flagged
+    /// ones, or all less the flagged ones.
+    /// </summary>
+    public static async Task<Dictionary<string, int>> TabCountsAsync<TStatus>(this AppDbContext db, CountedList list,
+        CountedList flagged, string accountId, string? partnerId, bool? flag, CancellationToken ct) where TStatus : struct, Enum
+    {
+        if (flag is true) return await db.TabCountsAsync<TStatus>(flagged, accountId, partnerId, ct);
+        var all = await db.TabCountsAsync<TStatus>(list, accountId, partnerId, ct);
+        if (flag is null) return all;
+        var flaggedCounts = await db.TabCountsAsync<TStatus>(flagged, accountId, partnerId, ct);
+        return all.ToDictionary(c => c.Key, c => c.Value - flaggedCounts[c.Key]);
+    }
+
+    /// <summary>
     /// Counts every list anew from its rows, in one transaction that keeps writers of the counted tables out meanwhile
     /// (PostgreSQL: a SHARE lock on them; SQLite: the write lock). For a database whose counts were never kept (the
     /// first start after the upgrade that brought them) and for rows written around the app (the benchmark's history).
@@ -52,17 +66,24 @@ public static class TabCountQueries
             var partner = list.Partner is null ? "''" : $"COALESCE({Column(list.Partner)}, '')";
             var columns = $"{Column(list.Owner)}, {partner}, {Column(list.Status)}";
             var groups = list.Partner is null ? $"{Column(list.Owner)}, {Column(list.Status)}" : columns;
-            var where = list.UnlessOwnerIs is null ? "" : $" WHERE {Column(list.UnlessOwnerIs)} <> {Column(list.Owner)}";
+            var conditions = new List<string>();
+            if (list.UnlessOwnerIs is not null) conditions.Add($"{Column(list.UnlessOwnerIs)} <> {Column(list.Owner)}");
+            if (list.When is not null) conditions.Add(Column(list.When)); // a boolean: true on PostgreSQL, 1 on SQLite
+            var where = conditions.Count == 0 ? "" : $" WHERE {string.Join(" AND ", conditions)}";
             // Names from the model and the constants of CountedLists, never input.
             var insert = $"INSERT INTO {target} SELECT '{list.Name}', {columns}, COUNT(*) "
                 + $"FROM {sql.DelimitIdentifier(table.Name, table.Schema)}{where} GROUP BY {groups}";
             await db.Database.ExecuteSqlRawAsync(insert, ct);
         }
+        db.TabCounts.Add(new TabCount(CountedLists.MarkerList, CountedLists.Signature, "", "", 0));
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Whether counts must be built: rows to count exist, but no count at all (never kept, or wiped).</summary>
+    /// <summary>
+    /// Whether counts must be built: they were never built for these lists (a new database, the upgrade that brought
+    /// them, a wipe, or a build that counted other lists). On an empty database the count is quick and leaves the marker.
+    /// </summary>
     public static async Task<bool> TabCountsMissingAsync(this AppDbContext db, CancellationToken ct) =>
-        !await db.TabCounts.AnyAsync(ct)
-        && (await db.AfterSalesOrders.AnyAsync(ct) || await db.DistributionOrders.AnyAsync(ct) || await db.ReturnStockIns.AnyAsync(ct));
+        !await db.TabCounts.AnyAsync(c => c.List == CountedLists.MarkerList && c.AccountId == CountedLists.Signature, ct);
 }
