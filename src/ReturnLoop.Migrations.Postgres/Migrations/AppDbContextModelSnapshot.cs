@@ -306,7 +306,8 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("ShippingWarehouseId");
 
-                    b.HasIndex("StoreOrderId");
+                    b.HasIndex("StoreOrderId")
+                        .HasFilter("\"StoreOrderId\" IS NOT NULL");
 
                     b.HasIndex("DistributorAccountId", "Id");
 
@@ -1104,7 +1105,8 @@ namespace ReturnLoop.Migrations.Postgres.Migrations
                     b.HasIndex("AfterSalesOrderId")
                         .IsUnique();
 
-                    b.HasIndex("StoreOrderId");
+                    b.HasIndex("StoreOrderId")
+                        .HasFilter("\"StoreOrderId\" IS NOT NULL");
 
                     b.HasIndex("WarehouseId");
 

@@ -298,7 +298,8 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ShippingWarehouseId");
 
-                    b.HasIndex("StoreOrderId");
+                    b.HasIndex("StoreOrderId")
+                        .HasFilter("\"StoreOrderId\" IS NOT NULL");
 
                     b.HasIndex("DistributorAccountId", "Id");
 
@@ -1095,7 +1096,8 @@ namespace ReturnLoop.Migrations.Sqlite.Migrations
                     b.HasIndex("AfterSalesOrderId")
                         .IsUnique();
 
-                    b.HasIndex("StoreOrderId");
+                    b.HasIndex("StoreOrderId")
+                        .HasFilter("\"StoreOrderId\" IS NOT NULL");
 
                     b.HasIndex("WarehouseId");
 

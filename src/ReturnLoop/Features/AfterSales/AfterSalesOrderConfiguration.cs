@@ -24,7 +24,9 @@ public sealed class AfterSalesOrderConfiguration : IEntityTypeConfiguration<Afte
         b.HasIndex(x => new { x.DistributorAccountId, x.PlatformReturnId });
         b.HasIndex(x => new { x.DistributorAccountId, x.MarketplaceOrderNo });
         b.HasIndex(x => x.DistributionOrderId);
-        b.HasIndex(x => x.StoreOrderId);
+        // Only the orders of a store order: most have none, and an index of NULLs told SQLite's planner that a search by
+        // store order id matches every row, so it scanned the table (0.3 s at 1,000,000) instead of looking it up.
+        b.HasIndex(x => x.StoreOrderId).HasFilter("\"StoreOrderId\" IS NOT NULL");
         // The "needs attention" filter of the list: few rows, found without a scan.
         b.HasIndex(x => new { x.DistributorAccountId, x.NeedsAttention, x.Id });
         // The platform's own return id is unique per shop: ingesting a return twice updates one order.

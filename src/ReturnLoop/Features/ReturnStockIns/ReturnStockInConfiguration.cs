@@ -15,8 +15,8 @@ public sealed class ReturnStockInConfiguration : IEntityTypeConfiguration<Return
         b.HasIndex(x => x.AfterSalesOrderId).IsUnique();
         b.HasIndex(x => new { x.AccountId, x.Id });
         b.HasIndex(x => new { x.AccountId, x.Status, x.Id });
-        // The list's search finds a store order's return without a scan.
-        b.HasIndex(x => x.StoreOrderId);
+        // The list's search finds a store order's return without a scan; only rows that have one, as After Sales Orders'.
+        b.HasIndex(x => x.StoreOrderId).HasFilter("\"StoreOrderId\" IS NOT NULL");
         b.HasOne<AfterSalesOrder>().WithMany().HasForeignKey(x => x.AfterSalesOrderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<StoreOrder>().WithMany().HasForeignKey(x => x.StoreOrderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Warehouse>().WithMany().HasForeignKey(x => x.WarehouseId).OnDelete(DeleteBehavior.Restrict);
