@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using ReturnLoop.Data;
+using ReturnLoop.Features.DistributionOrders;
+using ReturnLoop.Infrastructure;
 using ReturnLoop.IntegrationTests.Infrastructure;
 
 namespace ReturnLoop.IntegrationTests;
@@ -71,5 +74,17 @@ public sealed class DistributionOrderListTests
         Assert.Equal(0, asBuyer.Count("Created"));
         var created = (await w.Distributor.Get($"/api/v1/distribution-orders?status=Created&distributorId={resellerId}")).Ok().Items;
         Assert.Equal(5 - shippedSold, created.Count);
+
+        // The web page's counts (kept counts, the partner on either side) agree with its rows counted one by one.
+        using var scope = w.App.Services.CreateScope();
+        var page = new DistributionOrderListQuery(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        foreach (var partner in new string?[] { null, w.SupplierId, resellerId, w.DistributorId })
+        {
+            var filter = new DistributionOrderListQuery.Filter(PartnerId: partner);
+            var rows = await page.Where(w.DistributorId, filter).CountByStatusAsync(o => o.Status, default);
+            Assert.Equal(rows, await page.CountsAsync(w.DistributorId, filter, default));
+        }
+        var all = await page.CountsAsync(w.DistributorId, new DistributionOrderListQuery.Filter(), default);
+        Assert.Equal((5 + shippedSold, 5 - shippedSold), (all["Shipped"], all["Created"]));
     }
 }

@@ -41,8 +41,11 @@ public sealed class DistributionOrderListQuery(AppDbContext db)
     public async Task<IReadOnlyList<Row>> SkipAsync(string accountId, Filter filter, int skip, int take, CancellationToken ct) =>
         await RowsAsync(await Where(accountId, filter).SkipPageAsync(skip, take, ct));
 
+    /// <summary>The tab counts: kept, unless a warehouse or an order number narrows the list (then from the rows).</summary>
     public Task<Dictionary<string, int>> CountsAsync(string accountId, Filter filter, CancellationToken ct) =>
-        Where(accountId, filter with { Status = null }).CountByStatusAsync(o => o.Status, ct);
+        filter.WarehouseId is null && string.IsNullOrWhiteSpace(filter.OrderNo)
+            ? db.DistributionOrderCountsWithAsync(accountId, filter.PartnerId, ct)
+            : Where(accountId, filter with { Status = null }).CountByStatusAsync(o => o.Status, ct);
 
     /// <summary>Every partner the account has orders with or a partnership with, either side, for the filter.</summary>
     public async Task<IReadOnlyList<Option>> PartnersAsync(string accountId, CancellationToken ct)

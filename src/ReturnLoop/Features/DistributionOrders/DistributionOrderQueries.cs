@@ -81,4 +81,15 @@ public static class DistributionOrderQueries
             : none;
         return asSupplier.ToDictionary(c => c.Key, c => c.Value + asDistributor[c.Key]);
     }
+
+    /// <summary>The kept counts of both sides with one partner on either side (the web page's partner filter), or all.</summary>
+    public static async Task<Dictionary<string, int>> DistributionOrderCountsWithAsync(this AppDbContext db, string accountId,
+        string? partnerId, CancellationToken ct)
+    {
+        var asSupplier = await db.TabCountsAsync<DistributionOrderStatus>(CountedLists.SupplierDistributionOrders, accountId,
+            partnerId, ct);
+        var asDistributor = await db.TabCountsAsync<DistributionOrderStatus>(CountedLists.DistributorDistributionOrders, accountId,
+            partnerId, ct);
+        return asSupplier.ToDictionary(c => c.Key, c => c.Value + asDistributor[c.Key]);
+    }
 }
