@@ -115,8 +115,7 @@ public static class AfterSalesApi
     private static async Task<Ok<Page<AfterSalesOrderResponse>>> ListAsync(ClaimsPrincipal p, AppDbContext db, AfterSalesStatus? status,
         Platform? source, AfterSalesType? type, string? supplierId, string? warehouseId, string? q, bool? needsAttention, int? limit,
         string? cursor, CancellationToken ct) =>
-        TypedResults.Ok(await (await db.AfterSalesOrdersOfAsync(p.AccountId(), status, source, type, supplierId, warehouseId, q,
-                needsAttention, ct))
+        TypedResults.Ok(await db.AfterSalesOrdersOf(p.AccountId(), status, source, type, supplierId, warehouseId, q, needsAttention)
             .ToPageAsync(PageRequest.From(limit, cursor), async rows =>
             {
                 var (returns, stockIns) = await ReturnsOfAsync(db, rows, ct);

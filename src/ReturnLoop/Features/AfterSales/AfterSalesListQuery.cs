@@ -6,7 +6,7 @@ using ReturnLoop.Features.Timeline;
 namespace ReturnLoop.Features.AfterSales;
 
 /// <summary>
-/// The distributor's After Sales Orders for the web pages: the API list's filter (<see cref="AfterSalesQueries.AfterSalesOrdersOfAsync"/>),
+/// The distributor's After Sales Orders for the web pages: the API list's filter (<see cref="AfterSalesQueries.AfterSalesOrdersOf"/>),
 /// newest first by keyset, each row with its return's status and the names a seller reads, loaded for the whole page at once.
 /// </summary>
 public static class AfterSalesListQuery
@@ -26,19 +26,17 @@ public static class AfterSalesListQuery
 
     public sealed record ShippedOrder(string Id, string? MarketplaceOrderNo, IReadOnlyList<string> MerchantSkuCodes);
 
-    private static Task<IQueryable<AfterSalesOrder>> WhereAsync(AppDbContext db, string distributorAccountId, Filter f,
-        CancellationToken ct) =>
-        db.AfterSalesOrdersOfAsync(distributorAccountId, f.Status, f.Source, f.Type, f.SupplierId, f.WarehouseId, f.Q, f.NeedsAttention,
-            ct);
+    private static IQueryable<AfterSalesOrder> Where(AppDbContext db, string distributorAccountId, Filter f) =>
+        db.AfterSalesOrdersOf(distributorAccountId, f.Status, f.Source, f.Type, f.SupplierId, f.WarehouseId, f.Q, f.NeedsAttention);
 
-    public static async Task<Page<Row>> PageAsync(this AppDbContext db, string distributorAccountId, Filter filter, PageRequest page,
+    public static Task<Page<Row>> PageAsync(this AppDbContext db, string distributorAccountId, Filter filter, PageRequest page,
         CancellationToken ct) =>
-        await (await WhereAsync(db, distributorAccountId, filter, ct)).ToPageAsync(page, rows => RowsAsync(db, rows, ct), ct);
+        Where(db, distributorAccountId, filter).ToPageAsync(page, rows => RowsAsync(db, rows, ct), ct);
 
     /// <summary>A page by number, for a jump the keyset cursors do not reach (the grid's "last page").</summary>
     public static async Task<IReadOnlyList<Row>> SkipAsync(this AppDbContext db, string distributorAccountId, Filter filter, int skip,
         int take, CancellationToken ct) =>
-        await RowsAsync(db, await (await WhereAsync(db, distributorAccountId, filter, ct)).SkipPageAsync(skip, take, ct), ct);
+        await RowsAsync(db, await Where(db, distributorAccountId, filter).SkipPageAsync(skip, take, ct), ct);
 
     /// <summary>The tabs' counts under the filters, as <c>/counts</c>.</summary>
     public static Task<Dictionary<string, int>> CountsAsync(this AppDbContext db, string distributorAccountId, Filter filter,

@@ -66,30 +66,26 @@ public static class DistributionOrderQueries
     }
 
     /// <summary>
-    /// The tab counts of <see cref="DistributionOrdersOf"/>: the kept counts of each side, added. A side is empty when the
+    /// The tab counts of <see cref="DistributionOrdersOf"/>: the kept counts of each side, added. A side is left out when the
     /// filter names another account as its own party (orders of a supplier other than me, on my supplier side).
     /// </summary>
     public static async Task<Dictionary<string, int>> DistributionOrderCountsAsync(this AppDbContext db, string accountId,
-        string? supplierId, string? distributorId, CancellationToken ct)
-    {
-        var none = Enum.GetValues<DistributionOrderStatus>().ToDictionary(s => s.ToString(), _ => 0);
-        var asSupplier = supplierId is null || supplierId == accountId
-            ? await db.TabCountsAsync<DistributionOrderStatus>(CountedLists.SupplierDistributionOrders, accountId, distributorId, ct)
-            : none;
-        var asDistributor = distributorId is null || distributorId == accountId
-            ? await db.TabCountsAsync<DistributionOrderStatus>(CountedLists.DistributorDistributionOrders, accountId, supplierId, ct)
-            : none;
-        return asSupplier.ToDictionary(c => c.Key, c => c.Value + asDistributor[c.Key]);
-    }
+        string? supplierId, string? distributorId, CancellationToken ct) =>
+        Added(supplierId is null || supplierId == accountId
+                ? await db.TabCountsAsync<DistributionOrderStatus>(CountedLists.SupplierDistributionOrders, accountId, distributorId, ct)
+                : null,
+            distributorId is null || distributorId == accountId
+                ? await db.TabCountsAsync<DistributionOrderStatus>(CountedLists.DistributorDistributionOrders, accountId, supplierId, ct)
+                : null);
 
     /// <summary>The kept counts of both sides with one partner on either side (the web page's partner filter), or all.</summary>
     public static async Task<Dictionary<string, int>> DistributionOrderCountsWithAsync(this AppDbContext db, string accountId,
-        string? partnerId, CancellationToken ct)
-    {
-        var asSupplier = await db.TabCountsAsync<DistributionOrderStatus>(CountedLists.SupplierDistributionOrders, accountId,
-            partnerId, ct);
-        var asDistributor = await db.TabCountsAsync<DistributionOrderStatus>(CountedLists.DistributorDistributionOrders, accountId,
-            partnerId, ct);
-        return asSupplier.ToDictionary(c => c.Key, c => c.Value + asDistributor[c.Key]);
-    }
+        string? partnerId, CancellationToken ct) =>
+        Added(await db.TabCountsAsync<DistributionOrderStatus>(CountedLists.SupplierDistributionOrders, accountId, partnerId, ct),
+            await db.TabCountsAsync<DistributionOrderStatus>(CountedLists.DistributorDistributionOrders, accountId, partnerId, ct));
+
+    /// <summary>Two sides' counts added, a side left out when null; every status present.</summary>
+    private static Dictionary<string, int> Added(Dictionary<string, int>? asSupplier, Dictionary<string, int>? asDistributor) =>
+        Enum.GetValues<DistributionOrderStatus>().Select(s => s.ToString())
+            .ToDictionary(s => s, s => (asSupplier?[s] ?? 0) + (asDistributor?[s] ?? 0));
 }

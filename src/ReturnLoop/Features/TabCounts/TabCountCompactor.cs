@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
@@ -45,13 +44,9 @@ public sealed class TabCountCompactor(
         await using var db = await contexts.CreateDbContextAsync(ct);
         using var writer = await db.EnterSqliteWriterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var entity = db.Model.FindEntityType(typeof(TabCount))!;
-        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-        var key = $"{Column(nameof(TabCount.List))}, {Column(nameof(TabCount.AccountId))}, {Column(nameof(TabCount.PartnerId))}, "
-            + Column(nameof(TabCount.Status));
-        var name = sql.DelimitIdentifier(table.Name, table.Schema);
+        var (name, column) = db.SqlNamesOf(typeof(TabCount));
+        var key = $"{column(nameof(TabCount.List))}, {column(nameof(TabCount.AccountId))}, {column(nameof(TabCount.PartnerId))}, "
+            + column(nameof(TabCount.Status));
 
         var sums = new Dictionary<TabKey, int>();
         var rows = 0;
@@ -60,7 +55,7 @@ public sealed class TabCountCompactor(
         {
             command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             command.CommandText = $"DELETE FROM {name} WHERE ({key}) IN (SELECT {key} FROM {name} GROUP BY {key} HAVING COUNT(*) > 1 "
-                + $"LIMIT {options.Value.CompactBatchSize}) RETURNING {key}, {Column(nameof(TabCount.Count))}";
+                + $"LIMIT {options.Value.CompactBatchSize}) RETURNING {key}, {column(nameof(TabCount.Count))}";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {

@@ -43,41 +43,44 @@ public static class TabCountQueries
     {
         using var writer = await db.EnterSqliteWriterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var counts = db.Model.FindEntityType(typeof(TabCount))!;
-        var countsTable = StoreObjectIdentifier.Table(counts.GetTableName()!, counts.GetSchema());
-        string CountColumn(string property) => sql.DelimitIdentifier(counts.FindProperty(property)!.GetColumnName(countsTable)!);
-        var target = $"{sql.DelimitIdentifier(countsTable.Name, countsTable.Schema)} ({CountColumn(nameof(TabCount.List))}, "
-            + $"{CountColumn(nameof(TabCount.AccountId))}, {CountColumn(nameof(TabCount.PartnerId))}, "
-            + $"{CountColumn(nameof(TabCount.Status))}, {CountColumn(nameof(TabCount.Count))})";
+        var counts = db.SqlNamesOf(typeof(TabCount));
+        var target = $"{counts.Table} ({counts.Column(nameof(TabCount.List))}, {counts.Column(nameof(TabCount.AccountId))}, "
+            + $"{counts.Column(nameof(TabCount.PartnerId))}, {counts.Column(nameof(TabCount.Status))}, "
+            + $"{counts.Column(nameof(TabCount.Count))})";
         if (db.Database.IsNpgsql())
         {
-            var tables = CountedLists.All.Select(l => db.Model.FindEntityType(l.Entity)!).Distinct()
-                .Select(e => sql.DelimitIdentifier(e.GetTableName()!, e.GetSchema()));
+            var tables = CountedLists.All.Select(l => l.Entity).Distinct().Select(e => db.SqlNamesOf(e).Table);
             var lockTables = $"LOCK TABLE {string.Join(", ", tables)} IN SHARE MODE";
             await db.Database.ExecuteSqlRawAsync(lockTables, ct);
         }
         await db.TabCounts.ExecuteDeleteAsync(ct);
         foreach (var list in CountedLists.All)
         {
-            var entity = db.Model.FindEntityType(list.Entity)!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-            var partner = list.Partner is null ? "''" : $"COALESCE({Column(list.Partner)}, '')";
-            var columns = $"{Column(list.Owner)}, {partner}, {Column(list.Status)}";
-            var groups = list.Partner is null ? $"{Column(list.Owner)}, {Column(list.Status)}" : columns;
+            var (table, column) = db.SqlNamesOf(list.Entity);
+            var partner = list.Partner is null ? "''" : $"COALESCE({column(list.Partner)}, '')";
+            var columns = $"{column(list.Owner)}, {partner}, {column(list.Status)}";
+            var groups = list.Partner is null ? $"{column(list.Owner)}, {column(list.Status)}" : columns;
             var conditions = new List<string>();
-            if (list.UnlessOwnerIs is not null) conditions.Add($"{Column(list.UnlessOwnerIs)} <> {Column(list.Owner)}");
-            if (list.When is not null) conditions.Add(Column(list.When)); // a boolean: true on PostgreSQL, 1 on SQLite
+            if (list.UnlessOwnerIs is not null) conditions.Add($"{column(list.UnlessOwnerIs)} <> {column(list.Owner)}");
+            if (list.When is not null) conditions.Add(column(list.When)); // a boolean: true on PostgreSQL, 1 on SQLite
             var where = conditions.Count == 0 ? "" : $" WHERE {string.Join(" AND ", conditions)}";
             // Names from the model and the constants of CountedLists, never input.
-            var insert = $"INSERT INTO {target} SELECT '{list.Name}', {columns}, COUNT(*) "
-                + $"FROM {sql.DelimitIdentifier(table.Name, table.Schema)}{where} GROUP BY {groups}";
+            var insert = $"INSERT INTO {target} SELECT '{list.Name}', {columns}, COUNT(*) FROM {table}{where} GROUP BY {groups}";
             await db.Database.ExecuteSqlRawAsync(insert, ct);
         }
         db.TabCounts.Add(new TabCount(CountedLists.MarkerList, CountedLists.Signature, "", "", 0));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>An entity's table and a column of one of its properties as SQL, from the model (never input).</summary>
+    internal static (string Table, Func<string, string> Column) SqlNamesOf(this AppDbContext db, Type entityType)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var entity = db.Model.FindEntityType(entityType)!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        return (sql.DelimitIdentifier(table.Name, table.Schema),
+            property => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!));
     }
 
     /// <summary>

@@ -5,8 +5,8 @@ using ReturnLoop.Infrastructure.Web;
 namespace ReturnLoop.Infrastructure.Auth;
 
 /// <summary>
-/// Who an API key is, kept between requests: an integration sends many requests a second per key, and reading the key and
-/// its user for each was a third of a loop action's time (bench profile). A committed change of an account's keys or users
+/// Who an API key is, kept between requests: an integration sends many requests a second per key, and each cost a query
+/// joining the key and its user before the request could start. A committed change of an account's keys or users
 /// (revoke, rotate, role change, removal) reaches <see cref="AccountChanges"/> as <see cref="AccountChanges.CredentialsOf"/>
 /// — in this process at once, from other instances by their NOTIFY — and forgets that account's keys, so a revoked key
 /// stops at once. <see cref="Lifetime"/> bounds what no such change announces (a restore, a hand edit of the database).
