@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReturnLoop.Data;
 using ReturnLoop.Features.TabCounts;
+using ReturnLoop.Infrastructure.Web;
 using ReturnLoop.IntegrationTests.Infrastructure;
 using ReturnLoop.IntegrationTests.Invariants;
 
@@ -53,9 +54,16 @@ public sealed class TabCountTests
         Assert.Contains(await db.TabCounts.GroupBy(c => new { c.List, c.AccountId, c.PartnerId, c.Status }).Select(g => g.Count())
             .ToListAsync(), n => n > 1);
 
+        // Folding changes no account: the open pages of the two sides are not reloaded by it.
+        var reloads = 0;
+        var changes = app.Services.GetRequiredService<AccountChanges>();
+        using var supplierPage = changes.Subscribe(w.SupplierId, () => Task.FromResult(Interlocked.Increment(ref reloads)));
+        using var distributorPage = changes.Subscribe(w.DistributorId, () => Task.FromResult(Interlocked.Increment(ref reloads)));
+
         var folded = await app.Services.GetRequiredService<TabCountCompactor>().CompactAsync(default);
 
         Assert.True(folded > 0);
+        Assert.Equal(0, reloads);
         Assert.Equal(before, await SumsAsync(db));
         Assert.DoesNotContain(await db.TabCounts.GroupBy(c => new { c.List, c.AccountId, c.PartnerId, c.Status })
             .Select(g => g.Count()).ToListAsync(), n => n > 1);

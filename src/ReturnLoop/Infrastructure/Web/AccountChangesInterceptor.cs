@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using ReturnLoop.Features.Accounts;
+using ReturnLoop.Features.TabCounts;
 
 namespace ReturnLoop.Infrastructure.Web;
 
@@ -61,6 +62,9 @@ public sealed class AccountChangesInterceptor(AccountChanges changes) : SaveChan
         {
             foreach (var entry in context.ChangeTracker.Entries())
             {
+                // Kept tab counts follow a change already published with its own rows; their folding every few seconds
+                // is no change of the account, and publishing it would reload every open page of every busy account.
+                if (entry.Entity is TabCount) continue;
                 if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) AddAccounts(entry, ids);
             }
         }

@@ -13,6 +13,8 @@ T = [
  ("RF_UploadProof", "Upload payment proof", "Unggah bukti pembayaran"),
  ("RF_ReplaceProof", "Replace payment proof", "Ganti bukti pembayaran"),
  ("RF_ProofUploaded", "Payment proof uploaded.", "Bukti pembayaran diunggah."),
+ ("RF_ProofNotRead", "The file could not be read from your browser; nothing was saved. Please choose it again.",
+   "Berkas tidak dapat dibaca dari peramban Anda; tidak ada yang disimpan. Silakan pilih lagi."),
  ("RF_Void", "Void", "Batalkan"),
  ("RF_ConfirmReceipt", "Confirm receipt", "Konfirmasi penerimaan"),
  ("RF_ReportNotReceived", "Report not received", "Laporkan belum diterima"),
