@@ -28,7 +28,7 @@ internal static class Bench
         var root = RepoRoot();
         var loopSeconds = quick ? 8 : 30;
         var listRuns = quick ? 20 : 50;
-        var bulkItems = quick ? 1_000 : 10_000;
+        var bulkItems = ArgValue(args, "--bulk", quick ? 1_000 : 10_000);
         var steps = new[] { 10_000, 100_000, 1_000_000 }.Where(s => s < total).Append(total).ToList();
         var report = new Report(provider.ToString(), total, quick, Environment.ProcessorCount, Machine.Describe());
         var stepText = string.Join(" → ", steps.Select(s => s.ToString("N0")));

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReturnLoop.Data;
 using ReturnLoop.Features.Inventory;
+using ReturnLoop.Infrastructure;
 using ReturnLoop.IntegrationTests.Infrastructure;
 
 namespace ReturnLoop.IntegrationTests;
@@ -117,6 +118,48 @@ public sealed class BulkSupplierReturnTests
             new { ids = pushed, method = "CustomerBalance" })).Ok();
         Assert.All((JsonArray)again["results"], r => Assert.Equal("refund.already_exists", r!["error"]!.Str("code")));
         Assert.Equal(balanceBefore + expected, await w.Balance());
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_batch_longer_than_a_slice_pushes_stocks_in_and_refunds_each_return_and_answers_in_request_order(
+        DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var hot = await w.Product("HOT", Price, stock: 100);
+        var approved = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var orderId = await w.ShippedOrder((hot, 1));
+            (await w.Pay(orderId, Price, "BankTransfer")).Ok(); // paid: the refunds credit the balance
+            approved.Add((await w.ApprovedReturn(orderId, (hot, 1))).ReturnId);
+        }
+        // 3 returns among 600 unknown ids: each in its own slice of the batch (BulkSlices.Size), the last one first by id.
+        var missing = Enumerable.Range(0, 600).Select(i => $"missing-{i:D3}").ToList();
+        string[] Batch(IReadOnlyList<string> real) =>
+            [real[2], .. missing.Take(250), real[0], .. missing.Skip(250).Take(250), real[1], .. missing.Skip(500)];
+        Assert.True(Batch(approved).Length > 2 * BulkSlices.Size);
+
+        var pushes = (JsonArray)(await w.Distributor.Post("/api/v1/distribution-returns/push", new { ids = Batch(approved) })).Ok()["results"]!;
+        Assert.Equal(Batch(approved), pushes.Select(r => r!.Str("id")));
+        Assert.All(approved, id => Assert.Equal("Pushed", pushes.Single(id).Str("status")));
+        Assert.All(missing, id => Assert.Equal("not_found", pushes.Single(id)["error"]!.Str("code")));
+        var pushed = approved.Select(id => pushes.Single(id).Str("supplierReturnId")).ToList();
+        var stockBefore = await w.Stock("HOT");
+
+        var stockIns = (JsonArray)(await w.Supplier.Post("/api/v1/supplier-returns/stock-in",
+            new { ids = Batch(pushed), warehouseId = w.OwnWarehouseId })).Ok()["results"]!;
+        Assert.Equal(Batch(pushed), stockIns.Select(r => r!.Str("id")));
+        Assert.All(pushed, id => Assert.Equal("ReceivedReturn", stockIns.Single(id).Str("status")));
+        Assert.All(missing, id => Assert.Equal("not_found", stockIns.Single(id)["error"]!.Str("code")));
+        Assert.Equal((stockBefore.OnHand + 3, stockBefore.Damaged), await w.Stock("HOT"));
+
+        var balanceBefore = await w.Balance();
+        var refunds = (JsonArray)(await w.Supplier.Post("/api/v1/supplier-returns/refund-orders",
+            new { ids = Batch(pushed), method = "CustomerBalance" })).Ok()["results"]!;
+        Assert.Equal(Batch(pushed), refunds.Select(r => r!.Str("id")));
+        Assert.All(pushed, id => Assert.Equal("Completed", refunds.Single(id).Str("status")));
+        Assert.All(missing, id => Assert.Equal("not_found", refunds.Single(id)["error"]!.Str("code")));
+        Assert.Equal(balanceBefore + 3 * Price, await w.Balance());
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -8,8 +8,9 @@ using ReturnLoop.Features.Timeline;
 namespace ReturnLoop.Features.DistributionReturns;
 
 /// <summary>
-/// Pushes one or many returns to their suppliers. The batch is saved in one transaction; if another writer wins a
-/// race on any of them, each return is read again and pushed on its own, saved by itself. A push is exactly once: an
+/// Pushes one or many returns to their suppliers. Each slice of the batch (<see cref="BulkSlices"/>) is saved in one
+/// transaction; if another writer wins a race on any of them, each return of the slice is read again and pushed on its
+/// own, saved by itself. A push is exactly once: an
 /// already pushed return is a no-op that reports its supplier return, and of two concurrent pushes one wins on the
 /// return's version (and on the unique supplier-return index) while the other finds it pushed.
 /// </summary>
@@ -35,7 +36,7 @@ public sealed class PushDistributionReturns(AppDbContext db, TimeProvider clock,
             .That(request.Ids is { Count: > 0 and <= MaxBatch }, "ids", $"1 to {MaxBatch} ids.")
             .That(request.Ids is null || request.Ids.All(i => !string.IsNullOrWhiteSpace(i)), "ids", "Ids must not be empty.")
             .ThrowIfInvalid();
-        return await PushAsync(distributorAccountId, request.Ids!.Distinct().ToList(), ct);
+        return await db.InSlicesAsync(request.Ids!.Distinct().ToList(), slice => PushAsync(distributorAccountId, slice, ct));
     }
 
     /// <summary>

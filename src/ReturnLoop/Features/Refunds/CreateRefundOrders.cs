@@ -7,9 +7,9 @@ namespace ReturnLoop.Features.Refunds;
 
 /// <summary>
 /// A refund order per received return at once, with the default amounts (no exchange amount): the bulk form of
-/// <see cref="CreateRefundOrder"/>, writing the same rows. One transaction for the batch: returns, orders and after-sales
-/// orders are read in set queries and each distributor's balance row is locked once, in id order, only after every refund
-/// has been decided. A return that cannot be refunded fails on its own with its code; the others go on.
+/// <see cref="CreateRefundOrder"/>, writing the same rows. One transaction per slice of the batch (<see cref="BulkSlices"/>):
+/// returns, orders and after-sales orders are read in set queries and each distributor's balance row is locked once, in id
+/// order, only after every refund of the slice has been decided. A return that cannot be refunded fails on its own with its code; the others go on.
 /// </summary>
 public sealed class CreateRefundOrders(AppDbContext db, TimeProvider clock)
 {
@@ -30,16 +30,18 @@ public sealed class CreateRefundOrders(AppDbContext db, TimeProvider clock)
         var bank = CreateRefundOrder.Validate(check, request.Method, request.BankAccount);
         var ids = request.Ids!.Distinct().ToList();
 
-        return await db.RetryOnConflictAsync(async () =>
+        // Sliced in id order, so that two returns of one order settle it the same way whatever order the ids came in.
+        var byId = (await db.InSlicesAsync(ids.Order(StringComparer.Ordinal).ToList(), slice => db.RetryOnConflictAsync(async () =>
         {
             var refused = new Dictionary<string, DomainError>();
-            // A refusal leaves the unit of work half changed: drop it and decide the batch again without that return.
+            // A refusal leaves the unit of work half changed: drop it and decide the slice again without that return.
             IReadOnlyList<Outcome>? outcomes;
-            while ((outcomes = await AttemptAsync(supplierAccountId, ids, request.Method!.Value, bank, refused, ct)) is null)
+            while ((outcomes = await AttemptAsync(supplierAccountId, slice, request.Method!.Value, bank, refused, ct)) is null)
                 db.ChangeTracker.Clear();
             await db.SaveChangesAsync(ct);
             return outcomes;
-        });
+        }))).ToDictionary(o => o.Id);
+        return ids.Select(id => byId[id]).ToList();
     }
 
     private async Task<IReadOnlyList<Outcome>?> AttemptAsync(string supplierAccountId, IReadOnlyList<string> ids, RefundMethod method,

@@ -7,8 +7,9 @@ namespace ReturnLoop.Features.SupplierReturns;
 
 /// <summary>
 /// The quick path after a peak sale (the help article): many pushed returns stocked in at once into one own warehouse,
-/// each as expected and all good. One transaction for the batch: the returns and their after-sales orders are read in two
-/// set queries and the hot stock rows are locked once, in SKU order, only after every return has been decided. A return
+/// each as expected and all good. One transaction per slice of the batch (<see cref="BulkSlices"/>): the returns and their
+/// after-sales orders are read in two set queries and the hot stock rows are locked once, in SKU order, only after every
+/// return of the slice has been decided. A return
 /// that cannot be stocked in fails on its own with its code; the others go on. Each return still gets its own ledger rows
 /// and timeline entry, exactly as <see cref="StockInSupplierReturn"/> writes them.
 /// </summary>
@@ -31,16 +32,16 @@ public sealed class StockInSupplierReturns(AppDbContext db, TimeProvider clock)
             .ThrowIfInvalid();
         var ids = request.Ids!.Distinct().ToList();
 
-        return await db.RetryOnConflictAsync(async () =>
+        return await db.InSlicesAsync(ids, slice => db.RetryOnConflictAsync(async () =>
         {
             var refused = new Dictionary<string, DomainError>();
-            // A refusal leaves the unit of work half changed: drop it and decide the batch again without that return.
+            // A refusal leaves the unit of work half changed: drop it and decide the slice again without that return.
             IReadOnlyList<Outcome>? outcomes;
-            while ((outcomes = await AttemptAsync(supplierAccountId, ids, request.WarehouseId!, refused, ct)) is null)
+            while ((outcomes = await AttemptAsync(supplierAccountId, slice, request.WarehouseId!, refused, ct)) is null)
                 db.ChangeTracker.Clear();
             await db.SaveChangesAsync(ct);
             return outcomes;
-        });
+        }));
     }
 
     private async Task<IReadOnlyList<Outcome>?> AttemptAsync(string supplierAccountId, IReadOnlyList<string> ids, string warehouseId,
