@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReturnLoop.Data;
 using ReturnLoop.Features.Inventory;
+using ReturnLoop.Infrastructure;
 using ReturnLoop.IntegrationTests.Infrastructure;
 
 namespace ReturnLoop.IntegrationTests;
@@ -106,6 +107,39 @@ public sealed class ContentionTests
         Assert.Equal(1000, movements.Sum(m => m.Quantity));
         Assert.Equal(Parallel, movements.Count(m => m.Reason == StockMovementReason.ReturnStockIn));
         Assert.Equal(Parallel, await db.RefundOrders.CountAsync(r => r.SupplierAccountId == w.SupplierId));
+    }
+
+    /// <summary>
+    /// SQLite has one writer per database: a use case reads and decides beside it and queues only for its save. While
+    /// another writer holds the database, a refusal (approving an approved order) answers at once, and a change waits for
+    /// the writer to let go, then lands.
+    /// </summary>
+    [Fact]
+    public async Task On_sqlite_a_use_case_waits_for_the_writer_only_to_write()
+    {
+        var w = await World.CreateAsync(DatabaseProvider.Sqlite);
+        var sku = await w.Product("HOT", Price, stock: 10);
+        var (approved, _) = await w.ApprovedReturn(await w.ShippedOrder((sku, 1)), (sku, 1));
+        var toApprove = (await w.CreateAfterSales(await w.ShippedOrder((sku, 1)), "ReturnAndRefund", (sku, 1))).Ok().Id;
+
+        await using var holder = w.App.NewDbContext();
+        var writer = new Concurrency.DeferredWriter(holder);
+        await writer.BeginAsync(default);
+        try
+        {
+            (await w.Distributor.Post($"/api/v1/after-sales-orders/{approved}/approve").WaitAsync(TimeSpan.FromSeconds(10)))
+                .Problem(HttpStatusCode.Conflict, "state.not_allowed");
+            var approving = w.Distributor.Post($"/api/v1/after-sales-orders/{toApprove}/approve");
+            await Task.Delay(300);
+            Assert.False(approving.IsCompleted);
+            await writer.DisposeAsync();
+            (await approving.WaitAsync(TimeSpan.FromSeconds(10))).Ok();
+        }
+        finally
+        {
+            await writer.DisposeAsync();
+        }
+        Assert.Equal("ConfirmReturn", (await w.AfterSales(toApprove)).Str("status"));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ReturnLoop.Infrastructure;
 
@@ -15,10 +16,78 @@ public static class Concurrency
     /// </summary>
     public static async Task<IDisposable?> EnterSqliteWriterAsync(this AppDbContext db, CancellationToken ct = default)
     {
-        if (!db.Database.IsSqlite()) return null;
-        var gate = SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        // Inside a deferred writer the save takes the gate itself (it is not reentrant).
+        if (!db.Database.IsSqlite() || db.DeferredWriter is not null) return null;
+        var gate = GateOf(db);
         await gate.WaitAsync(ct);
         return new Release(gate);
+    }
+
+    private static SemaphoreSlim GateOf(AppDbContext db) =>
+        SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+
+    /// <summary>
+    /// Starts the writing part of a use case: on SQLite, the deferred writer of <see cref="RetryOnConflictAsync{T}"/> takes
+    /// the process's writer gate and begins its transaction now. Called by the first save and by the hot-row locks.
+    /// </summary>
+    public static async Task BeginWritingAsync(this AppDbContext db, CancellationToken ct = default)
+    {
+        if (db.DeferredWriter is { } writer) await writer.BeginAsync(ct);
+    }
+
+    /// <summary>
+    /// SQLite: a use case's reads and decisions go on beside other writers, outside any transaction; the writer is
+    /// taken at its first write (its SaveChanges, or a hot-row lock of <see cref="RowLocks"/>) and held to the commit.
+    /// A row changed by another writer since it was read fails its version check and the attempt runs again, as on
+    /// PostgreSQL (whose reads are READ COMMITTED, not a snapshot, either). Only the writes queue on the one writer.
+    /// </summary>
+    public sealed class DeferredWriter : IAsyncDisposable
+    {
+        private readonly AppDbContext _db;
+        private SemaphoreSlim? _gate;
+        private IDbContextTransaction? _transaction;
+
+        public DeferredWriter(AppDbContext db)
+        {
+            _db = db;
+            db.DeferredWriter = this;
+        }
+
+        public async Task BeginAsync(CancellationToken ct)
+        {
+            if (_transaction is not null) return;
+            var gate = GateOf(_db);
+            await gate.WaitAsync(ct);
+            _gate = gate;
+            _transaction = await _db.Database.BeginTransactionAsync(ct);
+        }
+
+        public void Begin()
+        {
+            if (_transaction is not null) return;
+            var gate = GateOf(_db);
+            gate.Wait();
+            _gate = gate;
+            _transaction = _db.Database.BeginTransaction();
+        }
+
+        public Task CommitAsync() => _transaction?.CommitAsync() ?? Task.CompletedTask;
+
+        /// <summary>Rolls back what was not committed and lets the next writer in.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            if (_db.DeferredWriter == this) _db.DeferredWriter = null;
+            try
+            {
+                if (_transaction is not null) await _transaction.DisposeAsync();
+            }
+            finally
+            {
+                _transaction = null;
+                _gate?.Release();
+                _gate = null;
+            }
+        }
     }
 
     private sealed class Release(SemaphoreSlim gate) : IDisposable
@@ -36,8 +105,9 @@ public static class Concurrency
     /// version or unique conflict): the second push of a return then finds it pushed and reports the existing
     /// supplier return. After the last attempt the conflict surfaces as 409 <c>conflict</c>.
     /// <para>
-    /// The transaction spans the reads too, so the short row locks of <see cref="RowLocks"/> (stock, balances) are
-    /// held from the read to the commit: hot rows serialise instead of losing optimistic races. Inside a request's
+    /// The short row locks of <see cref="RowLocks"/> (stock, balances) are held from their read to the commit: hot rows
+    /// serialise instead of losing optimistic races. On SQLite the transaction begins at the first write
+    /// (<see cref="DeferredWriter"/>). Inside a request's
     /// own transaction (an Idempotency-Key) each attempt is a savepoint, so a lost race never spoils the request.
     /// </para>
     /// </summary>
@@ -45,24 +115,27 @@ public static class Concurrency
     {
         for (var i = 1; ; i++)
         {
+            // Inside a deferred writer of an outer use case, this one is part of its transaction: begin it.
+            await db.BeginWritingAsync();
             var ambient = db.Database.CurrentTransaction;
-            // Held until this attempt ends, before its back-off; inside an ambient transaction the request holds it already.
-            using var writer = ambient is null ? await db.EnterSqliteWriterAsync() : null;
-            await using var own = ambient is null ? await db.Database.BeginTransactionAsync() : null;
+            // SQLite: the writer is taken at the first write, held until this attempt ends, before its back-off.
+            await using var deferred = ambient is null && db.Database.IsSqlite() ? new DeferredWriter(db) : null;
+            await using var own = ambient is null && deferred is null ? await db.Database.BeginTransactionAsync() : null;
             if (ambient is not null) await ambient.CreateSavepointAsync(AttemptSavepoint);
             try
             {
                 var result = await attempt();
-                if (own is not null) await own.CommitAsync();
+                if (deferred is not null) await deferred.CommitAsync();
+                else if (own is not null) await own.CommitAsync();
                 else await ambient!.ReleaseSavepointAsync(AttemptSavepoint);
                 return result;
             }
             catch (Exception e) when (i < attempts && ProblemDetailsMapping.IsConflict(e))
             {
-                if (own is not null) await own.RollbackAsync();
+                if (deferred is not null) await deferred.DisposeAsync(); // rolled back: the others go on while this one backs off
+                else if (own is not null) await own.RollbackAsync();
                 else await ambient!.RollbackToSavepointAsync(AttemptSavepoint);
                 db.ChangeTracker.Clear();
-                writer?.Dispose(); // the others go on while this one backs off
                 await Task.Delay(Random.Shared.Next(5, 20 * i));
             }
             catch when (ambient is not null)

@@ -7,14 +7,16 @@ namespace ReturnLoop.Infrastructure;
 /// (<see cref="Concurrency.RetryOnConflictAsync{T}"/>) and held until it commits.
 /// <para>
 /// PostgreSQL: <c>SELECT … FOR UPDATE</c>, in a fixed order (the caller sorts), so two writers never deadlock.
-/// SQLite: the transaction began with <c>BEGIN IMMEDIATE</c> and holds the database's write lock already.
+/// SQLite: locking begins the use case's transaction (<c>BEGIN IMMEDIATE</c>), which holds the database's write lock.
 /// A missing row is first inserted with <c>ON CONFLICT DO NOTHING</c>, so two writers creating it never collide.
 /// </para>
 /// </summary>
 public static class RowLocks
 {
-    public static void EnsureTransaction(this AppDbContext db)
+    /// <summary>Begins the use case's writing (SQLite's deferred writer) and requires its transaction.</summary>
+    public static async Task EnsureTransactionAsync(this AppDbContext db, CancellationToken ct)
     {
+        await db.BeginWritingAsync(ct);
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Hot rows are locked inside a transaction: run the use case in RetryOnConflictAsync.");
     }

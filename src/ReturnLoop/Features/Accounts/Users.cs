@@ -16,6 +16,7 @@ public static class Users
     /// </summary>
     public static async Task LockAccountAsync(this AppDbContext db, string accountId, CancellationToken ct)
     {
+        await db.EnsureTransactionAsync(ct);
         var sql = $$"""SELECT * FROM "Accounts" WHERE "Id" = {0}{{db.ForUpdate()}}""";
         _ = await db.Accounts.FromSqlRaw(sql, accountId).AsNoTracking().ToListAsync(ct);
     }

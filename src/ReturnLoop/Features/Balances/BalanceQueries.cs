@@ -10,7 +10,7 @@ public static class BalanceQueries
     public static async Task<CustomerBalance> LoadBalanceForUpdateAsync(this AppDbContext db, string supplierAccountId,
         string distributorAccountId, string currency, DateTimeOffset now, CancellationToken ct)
     {
-        db.EnsureTransaction();
+        await db.EnsureTransactionAsync(ct);
         var balance = await LockAsync(db, supplierAccountId, distributorAccountId, ct);
         if (balance is not null) return balance;
 

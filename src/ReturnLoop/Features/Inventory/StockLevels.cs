@@ -10,7 +10,7 @@ public static class StockLevels
     public static async Task<Dictionary<string, StockLevel>> LoadForUpdateAsync(this AppDbContext db, string accountId, string warehouseId,
         IEnumerable<string> skuCodes, CancellationToken ct)
     {
-        db.EnsureTransaction();
+        await db.EnsureTransactionAsync(ct);
         var codes = skuCodes.Distinct().Order(StringComparer.Ordinal).ToList();
         if (codes.Count == 0) return [];
         var levels = await LockAsync(db, warehouseId, codes, ct);
