@@ -139,7 +139,8 @@ public sealed class BulkSupplierReturnTests
             [real[2], .. missing.Take(250), real[0], .. missing.Skip(250).Take(250), real[1], .. missing.Skip(500)];
         Assert.True(Batch(approved).Length > 2 * BulkSlices.Size);
 
-        var pushes = (JsonArray)(await w.Distributor.Post("/api/v1/distribution-returns/push", new { ids = Batch(approved) })).Ok()["results"]!;
+        var pushes = (JsonArray)(await w.Distributor.Post("/api/v1/distribution-returns/push", new { ids = Batch(approved) }))
+            .Ok()["results"]!;
         Assert.Equal(Batch(approved), pushes.Select(r => r!.Str("id")));
         Assert.All(approved, id => Assert.Equal("Pushed", pushes.Single(id).Str("status")));
         Assert.All(missing, id => Assert.Equal("not_found", pushes.Single(id)["error"]!.Str("code")));

@@ -9,7 +9,8 @@ namespace ReturnLoop.Features.Refunds;
 /// A refund order per received return at once, with the default amounts (no exchange amount): the bulk form of
 /// <see cref="CreateRefundOrder"/>, writing the same rows. One transaction per slice of the batch (<see cref="BulkSlices"/>):
 /// returns, orders and after-sales orders are read in set queries and each distributor's balance row is locked once, in id
-/// order, only after every refund of the slice has been decided. A return that cannot be refunded fails on its own with its code; the others go on.
+/// order, only after every refund of the slice has been decided. A return that cannot be refunded fails on its own with
+/// its code; the others go on.
 /// </summary>
 public sealed class CreateRefundOrders(AppDbContext db, TimeProvider clock)
 {
