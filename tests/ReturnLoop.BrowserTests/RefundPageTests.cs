@@ -85,6 +85,32 @@ public sealed class RefundPageTests(BrowserApp app)
         await Expect(distributor.GetByTestId("entry-amount")).ToHaveTextAsync("+MYR 30.00");
     }
 
+    /// <summary>
+    /// A list reloads live when anything of the account changes, and the grid keys its rows by their item: a reload must
+    /// give the same refund an equal row, so that its row stays the same element (updated in place) and a file being
+    /// chosen in it, or a click on it, is not lost to the reload.
+    /// </summary>
+    [Fact]
+    public async Task A_live_reload_keeps_each_row_in_place()
+    {
+        var two = await TwoSides.CreateAsync(app);
+        var orderNo = await two.BankRefundAsync();
+        var supplier = await app.NewPageAsync();
+        await app.LogInAsync(supplier, two.SupplierEmail);
+        await supplier.GotoAsync("/supplier/refund-orders");
+        await InteractiveAsync(supplier);
+        await Expect(Count(supplier, "AwaitingConfirmation")).ToHaveTextAsync("1");
+        var row = await Row(supplier, orderNo).ElementHandleAsync();
+        var input = await Row(supplier, orderNo).Locator("input[type=file]").ElementHandleAsync();
+
+        // Another refund, made elsewhere, completed at once: the open page reloads (its counts and its rows).
+        await two.CustomerBalanceRefundAsync();
+        await Expect(Count(supplier, "Completed")).ToHaveTextAsync("1");
+
+        Assert.True(await row.EvaluateAsync<bool>("e => e.isConnected"));
+        Assert.True(await input.EvaluateAsync<bool>("e => e.isConnected"));
+    }
+
     [Fact]
     public async Task Void_asks_for_confirmation_first_and_a_proof_that_is_no_image_or_PDF_is_refused()
     {

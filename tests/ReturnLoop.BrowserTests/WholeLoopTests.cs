@@ -247,7 +247,12 @@ internal sealed class TwoSides
     public async Task<string> PushedReturnAsync() => (await PushAsync()).OrderNo;
 
     /// <summary>A return stocked in and refunded by bank transfer, without a proof yet: awaiting confirmation.</summary>
-    public async Task<string> BankRefundAsync()
+    public Task<string> BankRefundAsync() => ReceivedAndRefundedAsync("BankTransfer");
+
+    /// <summary>Pushed, stocked in and refunded to the customer balance (it lands in Completed at once).</summary>
+    public Task<string> CustomerBalanceRefundAsync() => ReceivedAndRefundedAsync("CustomerBalance");
+
+    private async Task<string> ReceivedAndRefundedAsync(string method)
     {
         var (orderNo, supplierReturnId) = await PushAsync();
         await Supplier.PostAsync($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/stock-in", new
@@ -258,8 +263,10 @@ internal sealed class TwoSides
         await Supplier.PostAsync($"/api/v1/supplier/return-stock-ins/{supplierReturnId}/refund-orders", new
         {
             exchangeAmount = 0m,
-            method = "BankTransfer",
-            bankAccount = new { bankName = "Maybank", accountName = "Kedai Ali Online", accountNumber = "5140-1234-5678" },
+            method,
+            bankAccount = method == "BankTransfer"
+                ? new { bankName = "Maybank", accountName = "Kedai Ali Online", accountNumber = "5140-1234-5678" }
+                : null,
         });
         return orderNo;
     }

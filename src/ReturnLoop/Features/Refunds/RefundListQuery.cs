@@ -10,8 +10,17 @@ public sealed class RefundListQuery(AppDbContext db)
     /// <param name="PartnerId">The other side: the distributor on the supplier's page, the supplier on the distributor's.</param>
     public sealed record Filter(RefundStatus? Status = null, string? PartnerId = null, RefundMethod? Method = null);
 
-    /// <summary>A row: the entity itself, so the page asks it <c>CanVoid</c>, <c>CanConfirmReceipt</c> and so on.</summary>
-    public sealed record Row(RefundOrder Refund, string PartnerName, string? MarketplaceOrderNo);
+    /// <summary>
+    /// A row: the entity itself, so the page asks it <c>CanVoid</c>, <c>CanConfirmReceipt</c> and so on. Equal by the
+    /// refund's id: the grid keys its rows by item, so after a live reload the same refund is the same row element (updated
+    /// in place), and a file being chosen in it or a click on it is not lost.
+    /// </summary>
+    public sealed record Row(RefundOrder Refund, string PartnerName, string? MarketplaceOrderNo)
+    {
+        public bool Equals(Row? other) => other is not null && other.Refund.Id == Refund.Id;
+
+        public override int GetHashCode() => Refund.Id.GetHashCode(StringComparison.Ordinal);
+    }
 
     public sealed record Partner(string Id, string Name);
 
