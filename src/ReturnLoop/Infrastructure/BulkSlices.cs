@@ -15,12 +15,11 @@ public static class BulkSlices
     public static async Task<IReadOnlyList<T>> InSlicesAsync<T>(this AppDbContext db, IReadOnlyList<string> ids,
         Func<IReadOnlyList<string>, Task<IReadOnlyList<T>>> slice)
     {
-        if (ids.Count <= Size) return await slice(ids);
         var outcomes = new List<T>(ids.Count);
         foreach (var part in ids.Chunk(Size))
         {
+            if (outcomes.Count > 0) db.ChangeTracker.Clear(); // the saved slices' entities are answered from, not tracked on
             outcomes.AddRange(await slice(part));
-            db.ChangeTracker.Clear(); // the saved slice's entities are answered from, not tracked on
         }
         return outcomes;
     }
