@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using ReturnLoop.Data;
 using ReturnLoop.Features.DistributionOrders;
@@ -349,7 +350,7 @@ public sealed class CrashTests(ITestOutputHelper output, Simulator sim) : IClass
                     await send();
                     Interlocked.Increment(ref answered);
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or SocketException)
                 {
                     // the server died under this request: the test retries it
                 }

@@ -43,9 +43,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
             {
                 context = await _listener.GetContextAsync();
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch when (!_listener.IsListening)
             {
                 return;
+            }
+            catch (Exception e) when (e is HttpListenerException or IOException or SocketException)
+            {
+                // a killed server's connection dropped before its request was read: the next one comes
+                continue;
             }
             _ = Task.Run(async () =>
             {
@@ -57,7 +62,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
                     context.Response.StatusCode = 200;
                     context.Response.Close();
                 }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException
+                                              or IOException or SocketException)
                 {
                     // the server went away mid-answer: it retries
                 }
