@@ -67,6 +67,36 @@ public sealed class SupplierAfterSalesPageTests(BrowserApp app)
         await Expect(page.Locator("[data-testid=timeline-entry][data-event=StockedIn]")).ToHaveCountAsync(1);
     }
 
+    /// <summary>
+    /// At a peak sale the list reloads whenever another hand moves one of its returns: a row still shown stays the same
+    /// element (updated in place, not rebuilt), so a click on its Stock in is not lost to the reload. (MudDataGrid keys
+    /// rows by item within their position: a row that moves up or down is still rebuilt.)
+    /// </summary>
+    [Fact]
+    public async Task A_return_moved_elsewhere_leaves_the_rows_still_shown_in_place()
+    {
+        var shop = await BigShop.CreateAsync(app);
+        var ali = await shop.DistributorAsync("Kedai Ali Online");
+        var leaving = await shop.PushedReturnAsync(ali);
+        var staying = await shop.PushedReturnAsync(ali); // newer: the first row, above the one that leaves
+
+        var page = await BigShop.LogInAsync(app, shop.SupplierEmail);
+        await page.GotoAsync("/supplier/after-sales-orders");
+        await Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+        await Expect(Count(page, "PendingStockIn")).ToHaveTextAsync("2");
+        var row = await Row(page, staying.OrderNo).ElementHandleAsync();
+        var stockIn = await Row(page, staying.OrderNo).GetByTestId("stock-in").ElementHandleAsync();
+
+        await shop.StockInAndRefundAsync(leaving);
+        await Expect(Count(page, "PendingStockIn")).ToHaveTextAsync("1");
+        await Expect(Row(page, leaving.OrderNo)).ToHaveCountAsync(0);
+
+        Assert.True(await row.EvaluateAsync<bool>("e => e.isConnected"));
+        Assert.True(await stockIn.EvaluateAsync<bool>("e => e.isConnected"));
+        await stockIn.ClickAsync();
+        await Expect(page.GetByTestId("stock-in-dialog")).ToBeVisibleAsync();
+    }
+
     private static ILocator Row(IPage page, string orderNo) =>
         page.Locator("tr", new() { Has = page.GetByTestId("order-no").GetByText(orderNo, new() { Exact = true }) });
 

@@ -69,6 +69,58 @@ public sealed class VersionBumpTests
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => loser.SaveChangesAsync());
     }
 
+    /// <summary>
+    /// A save detects the use case's changes once and the interceptors read that one scan: a change made by a plain
+    /// domain verb (no change-tracker API) is still written, versioned and audited on every overload, and detection is on
+    /// again after the save, a failed one included.
+    /// </summary>
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_domain_change_is_detected_once_per_save_on_every_path_and_detection_stays_on(DatabaseProvider provider)
+    {
+        var app = AppFactory.For(provider);
+        var balance = CustomerBalance.Open($"s-{Guid.NewGuid():N}", $"d-{Guid.NewGuid():N}", "MYR", DateTimeOffset.UtcNow);
+        await using (var db = app.NewDbContext())
+        {
+            db.CustomerBalances.Add(balance);
+            await db.SaveChangesAsync();
+        }
+        var saves = new Func<AppDbContext, Task>[]
+        {
+            db => { db.SaveChanges(); return Task.CompletedTask; },
+            db => db.SaveChangesAsync(),
+        };
+        for (var i = 0; i < saves.Length; i++)
+        {
+            await using var db = app.NewDbContext();
+            var loaded = await db.CustomerBalances.SingleAsync(b => b.Id == balance.Id);
+            db.BalanceLedger.Add(loaded.Credit(1m, BalanceEntryType.ManualCredit, null, "scan", DateTimeOffset.UtcNow));
+            await saves[i](db);
+            Assert.True(db.ChangeTracker.AutoDetectChangesEnabled);
+            Assert.Equal(EntityState.Unchanged, db.Entry(loaded).State);
+        }
+        await using (var db = app.NewDbContext())
+        {
+            var saved = await db.CustomerBalances.AsNoTracking().SingleAsync(b => b.Id == balance.Id);
+            Assert.Equal(2m, saved.Balance);
+            Assert.Equal(saves.Length, await VersionOf(app, balance.Id));
+            Assert.Equal(saves.Length, await db.AuditEntries.CountAsync(a => a.EntityId == balance.Id && a.Action == "Updated"));
+        }
+
+        await using (var db = app.NewDbContext())
+        {
+            var stale = await db.CustomerBalances.SingleAsync(b => b.Id == balance.Id);
+            await using (var other = app.NewDbContext())
+            {
+                var fresh = await other.CustomerBalances.SingleAsync(b => b.Id == balance.Id);
+                other.BalanceLedger.Add(fresh.Credit(1m, BalanceEntryType.ManualCredit, null, "won", DateTimeOffset.UtcNow));
+                await other.SaveChangesAsync();
+            }
+            db.BalanceLedger.Add(stale.Credit(1m, BalanceEntryType.ManualCredit, null, "lost", DateTimeOffset.UtcNow));
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+            Assert.True(db.ChangeTracker.AutoDetectChangesEnabled);
+        }
+    }
+
     private static async Task<int> VersionOf(AppFactory app, string id)
     {
         await using var db = app.NewDbContext();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using ReturnLoop.Features.Shops;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ReturnLoop.Features.Accounts;
 using ReturnLoop.Features.AfterSales;
@@ -65,13 +66,34 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await this.BeginWritingAsync(cancellationToken);
+        using var _ = OneChangeScan();
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         DeferredWriter?.Begin();
+        using var _ = OneChangeScan();
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Detects the use case's changes once for the whole save. Each interceptor (audit, tab counts, outbox, live updates,
+    /// metrics, versions) reads <c>ChangeTracker.Entries()</c>, and each read scanned every tracked entity again: a
+    /// tenth of a bulk action's time. They only add rows or set values through the change tracker's own API, which
+    /// needs no scan.
+    /// </summary>
+    private ChangeScan? OneChangeScan()
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled) return null;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return new ChangeScan(ChangeTracker);
+    }
+
+    private sealed class ChangeScan(ChangeTracker tracker) : IDisposable
+    {
+        public void Dispose() => tracker.AutoDetectChangesEnabled = true;
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

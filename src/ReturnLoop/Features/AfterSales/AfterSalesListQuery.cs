@@ -17,7 +17,13 @@ public static class AfterSalesListQuery
     /// <summary>A row: the entity itself, so the page asks it <c>CanApprove</c>, and what is beside it.</summary>
     /// <param name="OwnReturn">A regular order's own Return &amp; Stock-in (the seller's own stock).</param>
     public sealed record Row(AfterSalesOrder Order, DistributionReturn? Return, string SupplierName, string WarehouseName,
-        ReturnStockIn? OwnReturn = null);
+        ReturnStockIn? OwnReturn = null)
+    {
+        /// <summary>Equal by id: the grid keys its rows by item, so a live reload updates this row in place.</summary>
+        public bool Equals(Row? other) => other is not null && other.Order.Id == Order.Id;
+
+        public override int GetHashCode() => Order.Id.GetHashCode(StringComparison.Ordinal);
+    }
 
     /// <summary>One order with its return (and the reason a push or recall failed) and the timeline of both sides.</summary>
     public sealed record Detail(Row Row, IReadOnlyList<TimelineEntryResponse> Timeline);

@@ -5,7 +5,13 @@ namespace ReturnLoop.Features.Catalog;
 /// <summary>The merchant SKUs page: the distributor's SKUs with their supplier's name, and what the combo editor offers.</summary>
 public sealed class MerchantSkuListQuery(AppDbContext db)
 {
-    public sealed record Row(MerchantSku Sku, string SupplierName);
+    public sealed record Row(MerchantSku Sku, string SupplierName)
+    {
+        /// <summary>Equal by id: the grid keys its rows by item, so a live reload updates this row in place.</summary>
+        public bool Equals(Row? other) => other is not null && other.Sku.Id == Sku.Id;
+
+        public override int GetHashCode() => Sku.Id.GetHashCode(StringComparison.Ordinal);
+    }
 
     public sealed record SkuOption(string Code, string Name);
 

@@ -15,6 +15,11 @@ public sealed class DistributionOrderListQuery(AppDbContext db)
     /// <summary>A row: the entity itself, so the page asks it <c>CanShip</c> and <c>CanCancel</c>.</summary>
     public sealed record Row(DistributionOrder Order, string SupplierName, string DistributorName, string WarehouseName)
     {
+        /// <summary>Equal by id: the grid keys its rows by item, so a live reload updates this row in place.</summary>
+        public bool Equals(Row? other) => other is not null && other.Order.Id == Order.Id;
+
+        public override int GetHashCode() => Order.Id.GetHashCode(StringComparison.Ordinal);
+
         public bool IsSupplier(string accountId) => Order.SupplierAccountId == accountId;
     }
 

@@ -12,7 +12,13 @@ public sealed class DistributionReturnListQuery(AppDbContext db)
 
     /// <summary>A row: the entity itself, so the page asks it <c>CanPush</c>, and the names beside it.</summary>
     public sealed record Row(DistributionReturn Return, string? MarketplaceOrderNo, Platform? Source, string SupplierName,
-        string WarehouseName);
+        string WarehouseName)
+    {
+        /// <summary>Equal by id: the grid keys its rows by item, so a live reload updates this row in place.</summary>
+        public bool Equals(Row? other) => other is not null && other.Return.Id == Return.Id;
+
+        public override int GetHashCode() => Return.Id.GetHashCode(StringComparison.Ordinal);
+    }
 
     /// <summary>The API list's own filter (<see cref="DistributionReturnQueries.DistributionReturnsOf"/>).</summary>
     public IQueryable<DistributionReturn> Where(string distributorAccountId, Filter filter) =>

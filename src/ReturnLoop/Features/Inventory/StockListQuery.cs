@@ -5,7 +5,13 @@ namespace ReturnLoop.Features.Inventory;
 /// <summary>The stock page: stock rows and the ledger with warehouse names and the order each movement came from.</summary>
 public sealed class StockListQuery(AppDbContext db)
 {
-    public sealed record Row(StockLevel Level, string Warehouse);
+    public sealed record Row(StockLevel Level, string Warehouse)
+    {
+        /// <summary>Equal by id: the grid keys its rows by item, so a live reload updates this row in place.</summary>
+        public bool Equals(Row? other) => other is not null && other.Level.Id == Level.Id;
+
+        public override int GetHashCode() => Level.Id.GetHashCode(StringComparison.Ordinal);
+    }
 
     /// <summary>What a movement's reference points at: a distribution order (shipped) or a supplier return (stocked in).</summary>
     public sealed record Reference(string Id, string Label, string? Href);

@@ -4,7 +4,13 @@ namespace ReturnLoop.Features.Partnerships;
 public sealed class PartnershipListQuery(AppDbContext db)
 {
     /// <summary>A row: the entity itself, so the page asks it <c>CanAccept</c> and <c>CanTerminate</c>.</summary>
-    public sealed record Row(Partnership Partnership, string PartnerId, string PartnerName, bool WeAreSupplier);
+    public sealed record Row(Partnership Partnership, string PartnerId, string PartnerName, bool WeAreSupplier)
+    {
+        /// <summary>Equal by id: the grid keys its rows by item, so a live reload updates this row in place.</summary>
+        public bool Equals(Row? other) => other is not null && other.Partnership.Id == Partnership.Id;
+
+        public override int GetHashCode() => Partnership.Id.GetHashCode(StringComparison.Ordinal);
+    }
 
     public sealed record Partner(string Id, string Name);
 

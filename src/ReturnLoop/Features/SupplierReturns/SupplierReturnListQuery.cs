@@ -9,7 +9,13 @@ public sealed class SupplierReturnListQuery(AppDbContext db)
     public sealed record Filter(SupplierReturnStatus? Status = null, string? DistributorId = null);
 
     /// <summary>A row: the entity itself, so the page asks it <c>CanStockIn</c> and <c>CanCreateRefund</c>.</summary>
-    public sealed record Row(SupplierReturn Return, string DistributorName, decimal EstimatedRefund);
+    public sealed record Row(SupplierReturn Return, string DistributorName, decimal EstimatedRefund)
+    {
+        /// <summary>Equal by id: the grid keys its rows by item, so a live reload updates this row in place.</summary>
+        public bool Equals(Row? other) => other is not null && other.Return.Id == Return.Id;
+
+        public override int GetHashCode() => Return.Id.GetHashCode(StringComparison.Ordinal);
+    }
 
     public sealed record Distributor(string Id, string Name);
 
