@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers.Binary;
 
 namespace ReturnLoop.Infrastructure;
 
@@ -20,11 +20,17 @@ public static class Ids
     /// </summary>
     public static string New()
     {
-        var id = UInt128.Parse(Guid.CreateVersion7().ToString("N"), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+        // Every entity's constructor takes one, an entity read from the database included (EF then sets the stored
+        // id): so no text is parsed or formatted but the id's own 32 characters.
+        Span<byte> bytes = stackalloc byte[16];
+        Guid.CreateVersion7().TryWriteBytes(bytes, bigEndian: true, out _);
+        var id = BinaryPrimitives.ReadUInt128BigEndian(bytes);
         lock (Gate)
         {
             _last = id > _last ? id : _last + 1;
-            return _last.ToString("x32", CultureInfo.InvariantCulture);
+            id = _last;
         }
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, id);
+        return Convert.ToHexStringLower(bytes);
     }
 }
