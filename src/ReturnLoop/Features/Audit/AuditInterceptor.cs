@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -168,32 +169,37 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     /// <summary>What changed: old and new of each changed column, every value of a row created or deleted.</summary>
     private static Dictionary<string, object?> Diff(EntityEntry entry)
     {
-        var diff = new Dictionary<string, object?>();
-        foreach (var property in entry.Properties)
+        var columns = AuditedColumns.GetOrAdd(entry.Metadata, Columns);
+        var diff = new Dictionary<string, object?>(entry.State == EntityState.Modified ? 4 : columns.Length);
+        var values = entry.State == EntityState.Deleted ? entry.OriginalValues : entry.CurrentValues;
+        foreach (var (property, secret) in columns)
         {
-            var meta = property.Metadata;
-            // Shadow columns are keys, ordinals and versions of EF's own; the id is the entry's entityId.
-            if (meta.IsShadowProperty() || meta.IsPrimaryKey() || Ignored.Contains(meta.Name)) continue;
             switch (entry.State)
             {
-                case EntityState.Added when property.CurrentValue is { } value:
-                    diff[meta.Name] = Safe(meta.Name, value);
+                case EntityState.Added or EntityState.Deleted when values[property] is { } value:
+                    diff[property.Name] = Safe(secret, value);
                     break;
-                case EntityState.Deleted when property.OriginalValue is { } value:
-                    diff[meta.Name] = Safe(meta.Name, value);
-                    break;
-                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                    diff[meta.Name] = new[] { Safe(meta.Name, property.OriginalValue), Safe(meta.Name, property.CurrentValue) };
+                case EntityState.Modified when entry.Property(property.Name).IsModified
+                                               && !Equals(entry.OriginalValues[property], values[property]):
+                    diff[property.Name] = new[] { Safe(secret, entry.OriginalValues[property]), Safe(secret, values[property]) };
                     break;
             }
         }
         return diff;
     }
 
-    private static object? Safe(string name, object? value) =>
-        value is null ? null
-        : value is byte[] || SecretWords.Any(w => name.Contains(w, StringComparison.OrdinalIgnoreCase)) ? Hidden
-        : value;
+    /// <summary>The audited columns of each entity type, worked out once: every save of a bulk action asks for them per row.</summary>
+    private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, bool Secret)[]> AuditedColumns = new();
+
+    // Shadow columns are keys, ordinals and versions of EF's own; the id is the entry's entityId.
+    private static (IProperty, bool)[] Columns(IEntityType type) =>
+    [
+        .. type.GetProperties()
+            .Where(p => !p.IsShadowProperty() && !p.IsPrimaryKey() && !Ignored.Contains(p.Name))
+            .Select(p => (p, p.ClrType == typeof(byte[]) || SecretWords.Any(w => p.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))),
+    ];
+
+    private static object? Safe(bool secret, object? value) => value is null ? null : secret || value is byte[] ? Hidden : value;
 
     private static string? Value(EntityEntry entry, string name) =>
         (entry.State == EntityState.Deleted ? entry.Property(name).OriginalValue : entry.Property(name).CurrentValue)?.ToString();
