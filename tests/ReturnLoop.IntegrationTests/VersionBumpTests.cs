@@ -15,12 +15,7 @@ public sealed class VersionBumpTests
     public async Task Every_save_path_bumps_the_version(DatabaseProvider provider)
     {
         var app = AppFactory.For(provider);
-        var balance = CustomerBalance.Open($"s-{Guid.NewGuid():N}", $"d-{Guid.NewGuid():N}", "MYR", DateTimeOffset.UtcNow);
-        await using (var db = app.NewDbContext())
-        {
-            db.CustomerBalances.Add(balance);
-            await db.SaveChangesAsync();
-        }
+        var balance = await OpenBalanceAsync(app);
         Assert.Equal(0, await VersionOf(app, balance.Id));
 
         var saves = new Func<AppDbContext, Task>[]
@@ -51,12 +46,7 @@ public sealed class VersionBumpTests
     public async Task A_writer_holding_an_old_version_loses_whatever_overload_won(DatabaseProvider provider)
     {
         var app = AppFactory.For(provider);
-        var balance = CustomerBalance.Open($"s-{Guid.NewGuid():N}", $"d-{Guid.NewGuid():N}", "MYR", DateTimeOffset.UtcNow);
-        await using (var db = app.NewDbContext())
-        {
-            db.CustomerBalances.Add(balance);
-            await db.SaveChangesAsync();
-        }
+        var balance = await OpenBalanceAsync(app);
         await using var winner = app.NewDbContext();
         await using var loser = app.NewDbContext();
         var won = await winner.CustomerBalances.SingleAsync(b => b.Id == balance.Id);
@@ -78,12 +68,7 @@ public sealed class VersionBumpTests
     public async Task A_domain_change_is_detected_once_per_save_on_every_path_and_detection_stays_on(DatabaseProvider provider)
     {
         var app = AppFactory.For(provider);
-        var balance = CustomerBalance.Open($"s-{Guid.NewGuid():N}", $"d-{Guid.NewGuid():N}", "MYR", DateTimeOffset.UtcNow);
-        await using (var db = app.NewDbContext())
-        {
-            db.CustomerBalances.Add(balance);
-            await db.SaveChangesAsync();
-        }
+        var balance = await OpenBalanceAsync(app);
         var saves = new Func<AppDbContext, Task>[]
         {
             db => { db.SaveChanges(); return Task.CompletedTask; },
@@ -119,6 +104,16 @@ public sealed class VersionBumpTests
             await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
             Assert.True(db.ChangeTracker.AutoDetectChangesEnabled);
         }
+    }
+
+    /// <summary>A new balance of a supplier and a distributor of their own, saved (version 0).</summary>
+    private static async Task<CustomerBalance> OpenBalanceAsync(AppFactory app)
+    {
+        var balance = CustomerBalance.Open($"s-{Guid.NewGuid():N}", $"d-{Guid.NewGuid():N}", "MYR", DateTimeOffset.UtcNow);
+        await using var db = app.NewDbContext();
+        db.CustomerBalances.Add(balance);
+        await db.SaveChangesAsync();
+        return balance;
     }
 
     private static async Task<int> VersionOf(AppFactory app, string id)
