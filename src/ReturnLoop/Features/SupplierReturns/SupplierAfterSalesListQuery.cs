@@ -1,4 +1,5 @@
 using ReturnLoop.Features.Timeline;
+using Row = ReturnLoop.Features.SupplierReturns.SupplierReturnListQuery.Row;
 
 namespace ReturnLoop.Features.SupplierReturns;
 
@@ -9,15 +10,6 @@ namespace ReturnLoop.Features.SupplierReturns;
 public sealed class SupplierAfterSalesListQuery(AppDbContext db)
 {
     public sealed record Filter(SupplierReturnStatus? Status = null, string? DistributorId = null, string? OrderNo = null);
-
-    /// <summary>A row: the entity itself, so the page asks it <c>CanStockIn</c> and <c>CanCreateRefund</c>.</summary>
-    public sealed record Row(SupplierReturn Return, string DistributorName, decimal EstimatedRefund)
-    {
-        /// <summary>Equal by id: the grid keys its rows by item, so a live reload updates this row in place.</summary>
-        public bool Equals(Row? other) => other is not null && other.Return.Id == Return.Id;
-
-        public override int GetHashCode() => Return.Id.GetHashCode(StringComparison.Ordinal);
-    }
 
     public sealed record Detail(Row Row, IReadOnlyList<TimelineEntryResponse> Timeline);
 
@@ -61,14 +53,7 @@ public sealed class SupplierAfterSalesListQuery(AppDbContext db)
         return new Detail(row, await db.TimelineOfAsync(ret.AfterSalesOrderId, ct));
     }
 
-    private async Task<IReadOnlyList<Row>> RowsAsync(string supplierAccountId, IReadOnlyList<SupplierReturn> returns, CancellationToken ct)
-    {
-        var distributorIds = returns.Select(r => r.DistributorAccountId).Distinct().ToList();
-        var names = await db.Accounts.AsNoTracking().Where(a => distributorIds.Contains(a.Id))
-            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var fee = await db.Accounts.Where(a => a.Id == supplierAccountId).Select(a => a.ReturnHandlingFee).SingleAsync(ct);
-        var frozen = await db.FrozenHandlingFeesAsync(returns, ct);
-        return returns.Select(r => new Row(r, names.GetValueOrDefault(r.DistributorAccountId) ?? "",
-            r.EstimatedRefund(fee, r.ActiveRefundOrderId is { } id ? frozen.GetValueOrDefault(id) : null))).ToList();
-    }
+    /// <summary>The rows of the supplier's returns list: the same entity, name and estimated refund.</summary>
+    private Task<IReadOnlyList<Row>> RowsAsync(string supplierAccountId, IReadOnlyList<SupplierReturn> returns, CancellationToken ct) =>
+        new SupplierReturnListQuery(db).RowsAsync(supplierAccountId, returns, ct);
 }

@@ -51,7 +51,9 @@ public sealed class SupplierReturnListQuery(AppDbContext db)
         return new RefundFigures(ret.ReturnAmount, fee, order.UnsettledAmount, ret.Currency);
     }
 
-    private async Task<IReadOnlyList<Row>> RowsAsync(string supplierAccountId, IReadOnlyList<SupplierReturn> returns, CancellationToken ct)
+    /// <summary>Each return with its distributor's name and its estimated refund (the supplier's handling fee, or the one a
+    /// refund order froze).</summary>
+    internal async Task<IReadOnlyList<Row>> RowsAsync(string supplierAccountId, IReadOnlyList<SupplierReturn> returns, CancellationToken ct)
     {
         var distributorIds = returns.Select(r => r.DistributorAccountId).Distinct().ToList();
         var names = await db.Accounts.AsNoTracking().Where(a => distributorIds.Contains(a.Id))
