@@ -89,36 +89,26 @@ public sealed class WebhookOutbox(TimeProvider clock, WebhookSignal signal, IOpt
 
     private async Task RecordAsync(AppDbContext db, CancellationToken ct)
     {
-        var tracker = db.ChangeTracker;
-        if (tracker.AutoDetectChangesEnabled) tracker.DetectChanges();
-        var autoDetect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false; // one scan above is enough while we look and add
-        try
-        {
-            var announcements = new List<Announcement>();
-            foreach (var entry in tracker.Entries()) Inspect(entry, announcements);
-            if (announcements.Count == 0) return;
+        // The save has detected its changes once (AppDbContext.OneChangeScan): the entries are read, not scanned again.
+        var announcements = new List<Announcement>();
+        foreach (var entry in db.ChangeTracker.Entries()) Inspect(entry, announcements);
+        if (announcements.Count == 0) return;
 
-            var accountIds = announcements.Select(a => a.AccountId).Distinct().ToList();
-            var endpoints = await db.WebhookEndpoints.AsNoTracking()
-                .Where(e => accountIds.Contains(e.AccountId) && e.Enabled).ToListAsync(ct);
-            var wanted = announcements
-                .Select(a => (a, To: endpoints.Where(e => e.AccountId == a.AccountId && e.Receives(a.Type)).Select(e => e.Id).ToList()))
-                .Where(x => x.To.Count > 0).ToList();
-            if (wanted.Count == 0) return;
+        var accountIds = announcements.Select(a => a.AccountId).Distinct().ToList();
+        var endpoints = await db.WebhookEndpoints.AsNoTracking()
+            .Where(e => accountIds.Contains(e.AccountId) && e.Enabled).ToListAsync(ct);
+        var wanted = announcements
+            .Select(a => (a, To: endpoints.Where(e => e.AccountId == a.AccountId && e.Receives(a.Type)).Select(e => e.Id).ToList()))
+            .Where(x => x.To.Count > 0).ToList();
+        if (wanted.Count == 0) return;
 
-            var payloads = await WebhookPayloads.LoadAsync(db, wanted.Select(x => x.a.Entity).Distinct().ToList(), ct);
-            var now = clock.GetUtcNow();
-            var data = new Dictionary<object, object>(ReferenceEqualityComparer.Instance);
-            foreach (var (a, to) in wanted)
-            {
-                if (!data.TryGetValue(a.Entity, out var d)) data[a.Entity] = d = payloads.Data(a.Entity);
-                Add(db, new WebhookEvent(a.AccountId, a.Type, a.ResourceId, Body(a.Type, now, d), now), to, now);
-            }
-        }
-        finally
+        var payloads = await WebhookPayloads.LoadAsync(db, wanted.Select(x => x.a.Entity).Distinct().ToList(), ct);
+        var now = clock.GetUtcNow();
+        var data = new Dictionary<object, object>(ReferenceEqualityComparer.Instance);
+        foreach (var (a, to) in wanted)
         {
-            tracker.AutoDetectChangesEnabled = autoDetect;
+            if (!data.TryGetValue(a.Entity, out var d)) data[a.Entity] = d = payloads.Data(a.Entity);
+            Add(db, new WebhookEvent(a.AccountId, a.Type, a.ResourceId, Body(a.Type, now, d), now), to, now);
         }
     }
 
