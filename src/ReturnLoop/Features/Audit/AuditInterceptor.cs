@@ -56,6 +56,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 
     private static readonly string[] PartyColumns = ["AccountId", "SupplierAccountId", "DistributorAccountId"];
 
+    /// <summary>The audited columns of each entity type, worked out once: every save of a bulk action asks for them per row.</summary>
+    private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, bool Secret)[]> AuditedColumns = new();
+
     public const string Hidden = "[hidden]";
 
     private static readonly JsonSerializerOptions Json = new()
@@ -179,17 +182,14 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
                 case EntityState.Added or EntityState.Deleted when values[property] is { } value:
                     diff[property.Name] = Safe(secret, value);
                     break;
-                case EntityState.Modified when entry.Property(property.Name).IsModified
-                                               && !Equals(entry.OriginalValues[property], values[property]):
-                    diff[property.Name] = new[] { Safe(secret, entry.OriginalValues[property]), Safe(secret, values[property]) };
+                case EntityState.Modified when entry.Property(property).IsModified
+                                               && entry.OriginalValues[property] is var was && !Equals(was, values[property]):
+                    diff[property.Name] = new[] { Safe(secret, was), Safe(secret, values[property]) };
                     break;
             }
         }
         return diff;
     }
-
-    /// <summary>The audited columns of each entity type, worked out once: every save of a bulk action asks for them per row.</summary>
-    private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, bool Secret)[]> AuditedColumns = new();
 
     // Shadow columns are keys, ordinals and versions of EF's own; the id is the entry's entityId.
     private static (IProperty, bool)[] Columns(IEntityType type) =>
