@@ -164,6 +164,41 @@ public sealed class BulkSupplierReturnTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_bulk_action_run_again_refuses_the_returns_already_done_and_does_the_new_one_beside_them(
+        DatabaseProvider provider)
+    {
+        var w = await World.CreateAsync(provider);
+        var hot = await w.Product("AGAIN", Price, stock: 100);
+        var returns = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var orderId = await w.ShippedOrder((hot, 1));
+            (await w.Pay(orderId, Price, "BankTransfer")).Ok(); // paid: the refunds credit the balance
+            returns.Add((await w.PushedReturn(orderId, (hot, 1))).SupplierReturnId);
+        }
+        var (done, fresh) = (returns.Take(2).ToList(), returns[2]);
+        var stockBefore = await w.Stock("AGAIN");
+
+        (await w.Supplier.Post("/api/v1/supplier-returns/stock-in", new { ids = done, warehouseId = w.OwnWarehouseId })).Ok();
+        // The whole batch again with one more: the two done are refused on their own, the new one is stocked in beside them.
+        var stockIns = (JsonArray)(await w.Supplier.Post("/api/v1/supplier-returns/stock-in",
+            new { ids = returns, warehouseId = w.OwnWarehouseId })).Ok()["results"]!;
+        Assert.All(done, id => Assert.Equal("state.not_allowed", stockIns.Single(id)["error"]!.Str("code")));
+        Assert.Equal("ReceivedReturn", stockIns.Single(fresh).Str("status"));
+        Assert.Equal((stockBefore.OnHand + 3, stockBefore.Damaged), await w.Stock("AGAIN")); // one unit each, never twice
+
+        var balanceBefore = await w.Balance();
+        (await w.Supplier.Post("/api/v1/supplier-returns/refund-orders", new { ids = done, method = "CustomerBalance" })).Ok();
+        var refunds = (JsonArray)(await w.Supplier.Post("/api/v1/supplier-returns/refund-orders",
+            new { ids = returns, method = "CustomerBalance" })).Ok()["results"]!;
+        Assert.All(done, id => Assert.Equal("refund.already_exists", refunds.Single(id)["error"]!.Str("code")));
+        Assert.Equal("Completed", refunds.Single(fresh).Str("status"));
+        Assert.Equal(balanceBefore + 3 * Price, await w.Balance());
+        await using var db = w.App.NewDbContext();
+        Assert.Equal(3, await db.RefundOrders.CountAsync(r => returns.Contains(r.SupplierReturnId)));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Another_supplier_cannot_stock_in_or_refund_the_worlds_returns_in_bulk(DatabaseProvider provider)
     {
         var w = await World.CreateAsync(provider);

@@ -205,6 +205,28 @@ public class SupplierReturnTests
     }
 
     [Fact]
+    public void The_stock_in_checks_refuse_as_stock_in_does_and_change_nothing()
+    {
+        var ret = Pushed().Return;
+        var lines = ret.Lines.Select(l => (l.ReceivedQuantity, l.DamagedQuantity)).ToList();
+        IReadOnlyList<StockInLine> tooMany = [A.Good("TS-RED", 4)];
+
+        // The bulk stock-in refuses a return with these checks and goes on with the others in the same unit of work.
+        var refused = A.Error(() => ret.EnsureCanStockIn(A.OwnWarehouse(), tooMany));
+        Assert.Equal("stock_in.quantity_exceeds_expected", refused.Code);
+        Assert.Equal(refused.Code, A.Error(() => ret.StockIn(A.OwnWarehouse(), tooMany, Later)).Code);
+        Assert.Equal("stock_in.third_party_warehouse", A.Error(() => ret.EnsureCanStockIn(A.ThirdPartyWarehouse(), [])).Code);
+        Assert.Equal((SupplierReturnStatus.PendingStockIn, A.WarehouseId, (DateTimeOffset?)null),
+            (ret.Status, ret.WarehouseId, ret.ReceivedAt));
+        Assert.Equal(lines, ret.Lines.Select(l => (l.ReceivedQuantity, l.DamagedQuantity)));
+
+        Assert.Equal([("TS-RED", 3, 0)], ret.EnsureCanStockIn(A.OwnWarehouse(), [A.Good("TS-RED", 3)])
+            .Select(r => (r.SupplierSkuCode, r.Good, r.Damaged)));
+        ret.StockIn(A.OwnWarehouse(), [A.Good("TS-RED", 3)], Later);
+        Assert.Equal("state.not_allowed", A.Error(() => ret.EnsureCanStockIn(A.OwnWarehouse(), [A.Good("TS-RED", 1)])).Code);
+    }
+
+    [Fact]
     public void Stock_in_to_another_accounts_or_a_closed_warehouse_is_not_found()
     {
         var ret = Pushed().Return;

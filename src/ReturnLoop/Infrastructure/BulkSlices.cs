@@ -23,4 +23,22 @@ public static class BulkSlices
         }
         return outcomes;
     }
+
+    /// <summary>
+    /// Whether a check refuses one id of a slice, recorded then with its reason. The check changes nothing, so the slice goes
+    /// on without it in the same unit of work: a batch already done (a bulk action run twice) is read once, not once per id.
+    /// </summary>
+    internal static bool Refused(string id, Action check, Dictionary<string, DomainError> refused)
+    {
+        try
+        {
+            check();
+            return false;
+        }
+        catch (DomainError e)
+        {
+            refused[id] = e;
+            return true;
+        }
+    }
 }

@@ -35,7 +35,8 @@ public sealed class CreateRefundOrders(AppDbContext db, TimeProvider clock)
         var byId = (await db.InSlicesAsync(ids.Order(StringComparer.Ordinal).ToList(), slice => db.RetryOnConflictAsync(async () =>
         {
             var refused = new Dictionary<string, DomainError>();
-            // A refusal leaves the unit of work half changed: drop it and decide the slice again without that return.
+            // A refusal after a change leaves the unit of work half changed: drop it and decide the slice again without that
+            // return. The return's own refusals (already refunded, not received) are checked before anything changes.
             IReadOnlyList<Outcome>? outcomes;
             while ((outcomes = await AttemptAsync(supplierAccountId, slice, request.Method!.Value, bank, refused, ct)) is null)
                 db.ChangeTracker.Clear();
@@ -62,6 +63,7 @@ public sealed class CreateRefundOrders(AppDbContext db, TimeProvider clock)
         // In id order, so that two returns of one order settle it the same way whatever order the ids came in.
         foreach (var ret in returns.Values.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
+            if (BulkSlices.Refused(ret.Id, ret.EnsureCanCreateRefund, refused)) continue;
             try
             {
                 var order = orders[ret.DistributionOrderId];

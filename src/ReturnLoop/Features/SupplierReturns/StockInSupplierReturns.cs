@@ -35,7 +35,8 @@ public sealed class StockInSupplierReturns(AppDbContext db, TimeProvider clock)
         return await db.InSlicesAsync(ids, slice => db.RetryOnConflictAsync(async () =>
         {
             var refused = new Dictionary<string, DomainError>();
-            // A refusal leaves the unit of work half changed: drop it and decide the slice again without that return.
+            // A refusal after a change (the after-sales order's) leaves the unit of work half changed: drop it and decide the
+            // slice again without that return. The return's own refusals are checked before anything changes.
             IReadOnlyList<Outcome>? outcomes;
             while ((outcomes = await AttemptAsync(supplierAccountId, slice, request.WarehouseId!, refused, ct)) is null)
                 db.ChangeTracker.Clear();
@@ -58,10 +59,11 @@ public sealed class StockInSupplierReturns(AppDbContext db, TimeProvider clock)
         var received = new List<(SupplierReturn Return, IReadOnlyList<ReceivedStock> Stock)>();
         foreach (var ret in returns.Values)
         {
+            var asExpected = ret.Lines.GroupBy(l => l.SupplierSkuCode)
+                .Select(g => new StockInLine(g.Key, g.Sum(l => l.ExpectedQuantity), ItemCondition.Good)).ToList();
+            if (BulkSlices.Refused(ret.Id, () => ret.EnsureCanStockIn(warehouse, asExpected), refused)) continue;
             try
             {
-                var asExpected = ret.Lines.GroupBy(l => l.SupplierSkuCode)
-                    .Select(g => new StockInLine(g.Key, g.Sum(l => l.ExpectedQuantity), ItemCondition.Good)).ToList();
                 received.Add((ret, ret.StockIn(warehouse, asExpected, now)));
                 afterSales[ret.AfterSalesOrderId].MarkReceived(now);
             }

@@ -111,6 +111,33 @@ public sealed class SupplierReturn
     /// </summary>
     public IReadOnlyList<ReceivedStock> StockIn(Warehouse warehouse, IReadOnlyList<StockInLine> lines, DateTimeOffset now)
     {
+        var received = EnsureCanStockIn(warehouse, lines);
+        foreach (var sku in received)
+        {
+            // A SKU may sit on several lines (a single and a combo); fill them in order, damaged units first.
+            int good = sku.Good, damaged = sku.Damaged;
+            foreach (var line in _lines.Where(l => l.SupplierSkuCode == sku.SupplierSkuCode))
+            {
+                var d = Math.Min(damaged, line.ExpectedQuantity);
+                var g = Math.Min(good, line.ExpectedQuantity - d);
+                line.Receive(g + d, d);
+                damaged -= d;
+                good -= g;
+            }
+        }
+
+        WarehouseId = warehouse.Id;
+        Status = SupplierReturnStatus.ReceivedReturn;
+        ReceivedAt = now;
+        return received.Where(r => r.Good + r.Damaged > 0).ToList();
+    }
+
+    /// <summary>
+    /// Every refusal of <see cref="StockIn"/>, changing nothing: a bulk stock-in refuses a return with it and goes on with
+    /// the others in the same unit of work. Returns what each SKU would receive.
+    /// </summary>
+    public IReadOnlyList<ReceivedStock> EnsureCanStockIn(Warehouse warehouse, IReadOnlyList<StockInLine> lines)
+    {
         if (!CanStockIn) throw DomainError.StateNotAllowed("stock in", Status);
         if (warehouse.AccountId != SupplierAccountId || !warehouse.IsAvailable) throw DomainError.NotFound("warehouse");
         if (warehouse.Kind == WarehouseKind.ThirdParty)
@@ -132,25 +159,7 @@ public sealed class SupplierReturn
                 throw DomainError.Rule("stock_in.quantity_exceeds_expected",
                     $"{sku.SupplierSkuCode}: {sku.Good + sku.Damaged} received but {expected} expected.");
         }
-
-        foreach (var sku in received)
-        {
-            // A SKU may sit on several lines (a single and a combo); fill them in order, damaged units first.
-            int good = sku.Good, damaged = sku.Damaged;
-            foreach (var line in _lines.Where(l => l.SupplierSkuCode == sku.SupplierSkuCode))
-            {
-                var d = Math.Min(damaged, line.ExpectedQuantity);
-                var g = Math.Min(good, line.ExpectedQuantity - d);
-                line.Receive(g + d, d);
-                damaged -= d;
-                good -= g;
-            }
-        }
-
-        WarehouseId = warehouse.Id;
-        Status = SupplierReturnStatus.ReceivedReturn;
-        ReceivedAt = now;
-        return received.Where(r => r.Good + r.Damaged > 0).ToList();
+        return received;
     }
 
     /// <summary>The distributor cancelled before stock-in: the return leaves the supplier's pending lists.</summary>
