@@ -127,12 +127,7 @@ public sealed class BulkSupplierReturnTests
         var w = await World.CreateAsync(provider);
         var hot = await w.Product("HOT", Price, stock: 100);
         var approved = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            var orderId = await w.ShippedOrder((hot, 1));
-            (await w.Pay(orderId, Price, "BankTransfer")).Ok(); // paid: the refunds credit the balance
-            approved.Add((await w.ApprovedReturn(orderId, (hot, 1))).ReturnId);
-        }
+        foreach (var orderId in await PaidOrdersAsync(w, hot, 3)) approved.Add((await w.ApprovedReturn(orderId, (hot, 1))).ReturnId);
         // 3 returns among 600 unknown ids: each in its own slice of the batch (BulkSlices.Size), the last one first by id.
         var missing = Enumerable.Range(0, 600).Select(i => $"missing-{i:D3}").ToList();
         string[] Batch(IReadOnlyList<string> real) =>
@@ -170,12 +165,7 @@ public sealed class BulkSupplierReturnTests
         var w = await World.CreateAsync(provider);
         var hot = await w.Product("AGAIN", Price, stock: 100);
         var returns = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            var orderId = await w.ShippedOrder((hot, 1));
-            (await w.Pay(orderId, Price, "BankTransfer")).Ok(); // paid: the refunds credit the balance
-            returns.Add((await w.PushedReturn(orderId, (hot, 1))).SupplierReturnId);
-        }
+        foreach (var orderId in await PaidOrdersAsync(w, hot, 3)) returns.Add((await w.PushedReturn(orderId, (hot, 1))).SupplierReturnId);
         var (done, fresh) = (returns.Take(2).ToList(), returns[2]);
         var stockBefore = await w.Stock("AGAIN");
 
@@ -218,5 +208,18 @@ public sealed class BulkSupplierReturnTests
             new { ids = new[] { pushed }, method = "CustomerBalance" })).Ok();
         Assert.Equal("not_found", Assert.Single((JsonArray)refund["results"])!["error"]!.Str("code"));
         Assert.Equal("PendingStockIn", (await w.SupplierReturn(pushed)).Str("status"));
+    }
+
+    /// <summary>Shipped orders of one unit of the product each, paid in full: their refunds credit the balance.</summary>
+    private static async Task<List<string>> PaidOrdersAsync(World w, string product, int count)
+    {
+        var orders = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var orderId = await w.ShippedOrder((product, 1));
+            (await w.Pay(orderId, Price, "BankTransfer")).Ok();
+            orders.Add(orderId);
+        }
+        return orders;
     }
 }
