@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using ReturnLoop.Infrastructure.Observability;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ReturnLoop.Infrastructure;
@@ -19,7 +21,9 @@ public static class Concurrency
         // Inside a deferred writer the save takes the gate itself (it is not reentrant).
         if (!db.Database.IsSqlite() || db.DeferredWriter is not null) return null;
         var gate = GateOf(db);
+        var waiting = Stopwatch.GetTimestamp();
         await gate.WaitAsync(ct);
+        LoopMetrics.WriterWaited(waiting);
         return new Release(gate);
     }
 
@@ -46,6 +50,7 @@ public static class Concurrency
         private readonly AppDbContext _db;
         private SemaphoreSlim? _gate;
         private IDbContextTransaction? _transaction;
+        private long _held;
 
         public DeferredWriter(AppDbContext db)
         {
@@ -57,8 +62,9 @@ public static class Concurrency
         {
             if (_transaction is not null) return;
             var gate = GateOf(_db);
+            var waiting = Stopwatch.GetTimestamp();
             await gate.WaitAsync(ct);
-            _gate = gate;
+            Took(gate, waiting);
             _transaction = await _db.Database.BeginTransactionAsync(ct);
         }
 
@@ -66,9 +72,17 @@ public static class Concurrency
         {
             if (_transaction is not null) return;
             var gate = GateOf(_db);
+            var waiting = Stopwatch.GetTimestamp();
             gate.Wait();
-            _gate = gate;
+            Took(gate, waiting);
             _transaction = _db.Database.BeginTransaction();
+        }
+
+        private void Took(SemaphoreSlim gate, long waiting)
+        {
+            LoopMetrics.WriterWaited(waiting);
+            _gate = gate;
+            _held = Stopwatch.GetTimestamp();
         }
 
         public Task CommitAsync() => _transaction?.CommitAsync() ?? Task.CompletedTask;
@@ -84,7 +98,11 @@ public static class Concurrency
             finally
             {
                 _transaction = null;
-                _gate?.Release();
+                if (_gate is not null)
+                {
+                    LoopMetrics.WriterHeld(_held);
+                    _gate.Release();
+                }
                 _gate = null;
             }
         }
@@ -92,11 +110,14 @@ public static class Concurrency
 
     private sealed class Release(SemaphoreSlim gate) : IDisposable
     {
+        private readonly long _held = Stopwatch.GetTimestamp();
         private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+            if (Interlocked.Exchange(ref _released, 1) != 0) return;
+            LoopMetrics.WriterHeld(_held);
+            gate.Release();
         }
     }
 

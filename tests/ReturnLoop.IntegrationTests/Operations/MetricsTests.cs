@@ -42,6 +42,14 @@ public sealed class MetricsTests
         // Latency per action: ASP.NET Core's request duration, by route.
         Assert.Contains("http_server_request_duration_seconds_bucket{", after);
         Assert.Contains("after-sales-orders/{id}/approve\"", after);
+        // SQLite: the one writer's queue and how long each write holds it (the bound of the loop's throughput there).
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            Assert.True(Delta(before, after, "returnloop_sqlite_writer_hold_seconds_count") >= 2); // the create and the approve
+            Assert.True(Delta(before, after, "returnloop_sqlite_writer_wait_seconds_count") >= 2);
+            Assert.Contains(after.Split('\n'), l => l.StartsWith("returnloop_sqlite_writer_hold_seconds_bucket{", StringComparison.Ordinal)
+                && l.Contains("le=\"0.0005\"", StringComparison.Ordinal)); // seconds, from half a millisecond
+        }
         // Runtime: memory and GC.
         Assert.Contains("dotnet_gc_collections_total", after);
         Assert.Contains("dotnet_process_memory_working_set_bytes", after);

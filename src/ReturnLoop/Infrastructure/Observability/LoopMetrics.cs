@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace ReturnLoop.Infrastructure.Observability;
@@ -35,6 +36,23 @@ public sealed class LoopMetrics : IDisposable
         "Refund orders created, by method.");
     private static readonly Counter<long> RefundCompleted = Meter.CreateCounter<long>("returnloop.refunds.completed", "{refund}",
         "Refund orders completed, by method.");
+
+    // Seconds, from half a millisecond (an idle writer) to seconds (a queue at peak load).
+    private static readonly InstrumentAdvice<double> WriterBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    };
+    private static readonly Histogram<double> WriterWait = Meter.CreateHistogram("returnloop.sqlite.writer.wait", "s",
+        "SQLite: how long a write waited for the database's one writer (this process's queue).", advice: WriterBuckets);
+    private static readonly Histogram<double> WriterHold = Meter.CreateHistogram("returnloop.sqlite.writer.hold", "s",
+        "SQLite: how long a write held the one writer, its commit included. Their sum over time is how busy the writer is.",
+        advice: WriterBuckets);
+
+    /// <summary>A SQLite write waited for the writer from <paramref name="since"/> (a timestamp) until now.</summary>
+    public static void WriterWaited(long since) => WriterWait.Record(Stopwatch.GetElapsedTime(since).TotalSeconds);
+
+    /// <summary>A SQLite write held the writer from <paramref name="since"/> (a timestamp) until now.</summary>
+    public static void WriterHeld(long since) => WriterHold.Record(Stopwatch.GetElapsedTime(since).TotalSeconds);
 
     static LoopMetrics()
     {
