@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using ReturnLoop.Infrastructure.Observability;
 using Microsoft.EntityFrameworkCore.Storage;
+using ReturnLoop.Infrastructure.Observability;
 
 namespace ReturnLoop.Infrastructure;
 
@@ -20,9 +20,22 @@ public static class Concurrency
     {
         // Inside a deferred writer the save takes the gate itself (it is not reentrant).
         if (!db.Database.IsSqlite() || db.DeferredWriter is not null) return null;
-        var gate = GateOf(db);
+        return await TakeAsync(GateOf(db), ct);
+    }
+
+    /// <summary>Takes a writer gate, timing the wait; the <see cref="Release"/> times the hold (both are metrics).</summary>
+    private static async Task<Release> TakeAsync(SemaphoreSlim gate, CancellationToken ct)
+    {
         var waiting = Stopwatch.GetTimestamp();
         await gate.WaitAsync(ct);
+        LoopMetrics.WriterWaited(waiting);
+        return new Release(gate);
+    }
+
+    private static Release Take(SemaphoreSlim gate)
+    {
+        var waiting = Stopwatch.GetTimestamp();
+        gate.Wait();
         LoopMetrics.WriterWaited(waiting);
         return new Release(gate);
     }
@@ -48,9 +61,8 @@ public static class Concurrency
     public sealed class DeferredWriter : IAsyncDisposable
     {
         private readonly AppDbContext _db;
-        private SemaphoreSlim? _gate;
+        private Release? _writer;
         private IDbContextTransaction? _transaction;
-        private long _held;
 
         public DeferredWriter(AppDbContext db)
         {
@@ -61,28 +73,15 @@ public static class Concurrency
         public async Task BeginAsync(CancellationToken ct)
         {
             if (_transaction is not null) return;
-            var gate = GateOf(_db);
-            var waiting = Stopwatch.GetTimestamp();
-            await gate.WaitAsync(ct);
-            Took(gate, waiting);
+            _writer = await TakeAsync(GateOf(_db), ct);
             _transaction = await _db.Database.BeginTransactionAsync(ct);
         }
 
         public void Begin()
         {
             if (_transaction is not null) return;
-            var gate = GateOf(_db);
-            var waiting = Stopwatch.GetTimestamp();
-            gate.Wait();
-            Took(gate, waiting);
+            _writer = Take(GateOf(_db));
             _transaction = _db.Database.BeginTransaction();
-        }
-
-        private void Took(SemaphoreSlim gate, long waiting)
-        {
-            LoopMetrics.WriterWaited(waiting);
-            _gate = gate;
-            _held = Stopwatch.GetTimestamp();
         }
 
         public Task CommitAsync() => _transaction?.CommitAsync() ?? Task.CompletedTask;
@@ -98,12 +97,8 @@ public static class Concurrency
             finally
             {
                 _transaction = null;
-                if (_gate is not null)
-                {
-                    LoopMetrics.WriterHeld(_held);
-                    _gate.Release();
-                }
-                _gate = null;
+                _writer?.Dispose();
+                _writer = null;
             }
         }
     }
