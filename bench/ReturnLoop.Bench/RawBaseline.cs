@@ -40,7 +40,7 @@ internal sealed class RawBaseline : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var raw = new RawBaseline(app, provider, connectionString) { Url = $"http://127.0.0.1:{port}" };
-        if (provider == DatabaseProvider.Postgres) raw._pg = NpgsqlDataSource.Create(connectionString);
+        if (provider == DatabaseProvider.Postgres) raw._pg = NpgsqlDataSource.Create(PostgresConnections.WithAppDefaults(connectionString)); // as the app's
         await raw.CreateTableAsync();
         app.MapPost("/raw", async (int? rows) =>
         {

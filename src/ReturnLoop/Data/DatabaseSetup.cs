@@ -43,7 +43,8 @@ public static class DatabaseSetup
                 options.AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("ReturnLoop.Migrations.Postgres"));
+                options.UseNpgsql(PostgresConnections.WithAppDefaults(connectionString),
+                    o => o.MigrationsAssembly("ReturnLoop.Migrations.Postgres"));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);

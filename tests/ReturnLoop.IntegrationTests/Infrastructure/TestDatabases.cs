@@ -71,7 +71,9 @@ public static class TestDatabases
     {
         var connection = NewPostgresDatabase(template: null);
         Migrate(DatabaseProvider.Postgres, connection);
-        using (var pooled = new NpgsqlConnection(connection)) NpgsqlConnection.ClearPool(pooled);
+        // The migration's connections are in the app's pool (its connection string with the app's defaults): a template
+        // must have none left open.
+        using (var pooled = new NpgsqlConnection(PostgresConnections.WithAppDefaults(connection))) NpgsqlConnection.ClearPool(pooled);
         return new NpgsqlConnectionStringBuilder(connection).Database!;
     }
 
